@@ -1,0 +1,11 @@
+// npm run db:migrate: applies prisma/migrations to DATABASE_URL, or to the embedded development database.
+import { developmentDatabase } from "./lib/database";
+import { applyMigrations } from "./lib/schema-engine";
+
+const database = await developmentDatabase();
+try {
+  const applied = await applyMigrations(database.url);
+  console.log(applied.length ? `Migraciones aplicadas: ${applied.join(", ")}` : "La base de datos ya está al día.");
+} finally {
+  await database.stop();
+}

