@@ -5,6 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Contract paths end with "/" (seed 003); both spellings must answer without a redirect.
   skipTrailingSlashRedirect: true,
+  // forbidden() answers a signed-in user on another role's page with a real 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

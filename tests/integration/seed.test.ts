@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { seed } from "@/prisma/seed";
+import { db } from "./db";
+
+afterAll(() => db.$disconnect());
+
+describe("seed", () => {
+  it("crea las reglas de los documentos y reservas relativas a hoy", async () => {
+    const reglas = await db.reglaReprogramacion.findMany({ orderBy: { id: "asc" } });
+    expect(reglas.map((r) => r.nombre)).toEqual(
+      expect.arrayContaining(["Tiempo mínimo 24 horas", "Máximo 3 reprogramaciones", "Sin fines de semana", "Tiempo mínimo VIP"]),
+    );
+    const cliente = await db.usuario.findUniqueOrThrow({ where: { email: "cliente@demo.bo" }, include: { reservas: true } });
+    const ahora = Date.now();
+    const horas = cliente.reservas.map((r) => (r.fechaInicio.getTime() - ahora) / 3_600_000).sort((a, b) => a - b);
+    expect(horas[0]).toBeGreaterThan(10);
+    expect(horas[0]).toBeLessThanOrEqual(12);
+    expect(cliente.reservas.some((r) => r.numeroReprogramaciones === 3)).toBe(true);
+    expect(cliente.reservas.find((r) => r.destino === "Cusco y Machu Picchu")?.total.toFixed(2)).toBe("2400.00");
+  });
+
+  it("es idempotente: correrlo otra vez no agrega filas", async () => {
+    const antes = [await db.usuario.count(), await db.reglaReprogramacion.count(), await db.reserva.count(), await db.historialReprogramacion.count()];
+    await seed(db);
+    const despues = [await db.usuario.count(), await db.reglaReprogramacion.count(), await db.reserva.count(), await db.historialReprogramacion.count()];
+    expect(despues).toEqual(antes);
+  });
+
+  it("la base rechaza montos negativos y borrar historial", async () => {
+    const reserva = await db.reserva.findFirstOrThrow();
+    await expect(db.reserva.update({ where: { id: reserva.id }, data: { total: "-1.00" } })).rejects.toThrow();
+    const historial = await db.historialReprogramacion.findFirstOrThrow();
+    await expect(db.historialReprogramacion.delete({ where: { id: historial.id } })).rejects.toThrow();
+    await expect(db.historialReprogramacion.update({ where: { id: historial.id }, data: { motivo: "otro" } })).rejects.toThrow();
+    await db.historialReprogramacion.update({ where: { id: historial.id }, data: { emailEnviado: true } });
+  });
+});

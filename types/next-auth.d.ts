@@ -1,0 +1,21 @@
+import type { Rol } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth" {
+  interface User {
+    rol: Rol;
+    nombre: string;
+    apellido: string;
+  }
+  interface Session {
+    user: { id: number; email: string; name: string; nombre: string; apellido: string; rol: Rol };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    id: number;
+    rol: Rol;
+    nombre: string;
+    apellido: string;
+  }
+}
