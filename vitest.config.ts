@@ -8,6 +8,6 @@ export default defineConfig({
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ["default", ["json", { outputFile: process.env.VITEST_JSON_OUTPUT ?? "test-results/vitest.json" }]],
+    reporters: ["default", ["json", { outputFile: process.env.VITEST_JSON_OUTPUT ?? "reports/vitest.json" }]],
   },
 });

@@ -1,3 +1,4 @@
+// Reports go to reports/: Playwright empties its own test-results/ folder when it starts.
 // npm test: typecheck, lint, Vitest (unit + integration on a throwaway PostgreSQL), then Playwright
 // end-to-end on a production build. Ends with one plain summary line: "Tests: N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -15,8 +16,8 @@ const stages: Stage[] = [
   { name: "vitest", command: "node_modules/.bin/vitest", args: ["run"] },
   { name: "e2e", command: "node_modules/.bin/tsx", args: ["scripts/test-e2e.ts"] },
 ];
-const VITEST_JSON = "test-results/vitest.json";
-const PLAYWRIGHT_JSON = "test-results/e2e.json";
+const VITEST_JSON = "reports/vitest.json";
+const PLAYWRIGHT_JSON = "reports/e2e.json";
 
 function counts(): { passed: number; failed: number; skipped: number } {
   const total = { passed: 0, failed: 0, skipped: 0 };
