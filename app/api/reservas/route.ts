@@ -1,6 +1,7 @@
 import { requerirRol } from "@/lib/auth/sesion";
 import { prisma } from "@/lib/db/client";
-import { json, ruta } from "@/lib/http/api";
+import { json, leerJson, ruta } from "@/lib/http/api";
+import { crearReserva } from "@/lib/reservas/crear";
 import { filtrosReservasSchema, listarReservas } from "@/lib/reservas/consultas";
 import { serializarReserva } from "@/lib/reservas/serializar";
 
@@ -9,4 +10,10 @@ export const GET = ruta(async (request) => {
   const filtros = filtrosReservasSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const resultado = await listarReservas(prisma, actor, filtros);
   return json({ ...resultado, reservas: resultado.reservas.map(serializarReserva) });
+});
+
+export const POST = ruta(async (request) => {
+  await requerirRol(["OPERADOR", "ADMIN"]);
+  const reserva = await crearReserva(prisma, await leerJson(request));
+  return json(serializarReserva(reserva), 201);
 });

@@ -1,0 +1,10 @@
+import { requerirRol } from "@/lib/auth/sesion";
+import { prisma } from "@/lib/db/client";
+import { json, leerJson, ruta } from "@/lib/http/api";
+import { reprogramacionAdministrativa } from "@/lib/reprogramacion/masiva";
+
+export const POST = ruta(async (request) => {
+  const actor = await requerirRol(["ADMIN"]);
+  const { status, cuerpo } = await reprogramacionAdministrativa(prisma, actor, await leerJson(request));
+  return json(cuerpo, status);
+});

@@ -1,0 +1,58 @@
+// §7 error bodies: each violated rule becomes its contract error, with its context fields.
+import { ErrorDominio } from "@/lib/errores";
+import type { Configuracion } from "./datos";
+import type { Alternativa } from "./disponibilidad";
+import { nivelDisponibilidad } from "./disponibilidad";
+import { diaSemana } from "./calendario";
+import type { Veredicto } from "./reglas";
+
+const reglaVioladaDe = (v: Veredicto) => ({ id: v.regla.id, nombre: v.regla.nombre, tipo_regla: v.regla.tipoRegla });
+
+export function errorTiempoMinimo(v: Veredicto, config: Configuracion) {
+  const { causa, ...datos } = v.datos;
+  void causa;
+  return new ErrorDominio(400, "TIEMPO_MINIMO_VIOLADO", v.regla.mensajeError, {
+    regla_violada: reglaVioladaDe(v),
+    ...datos,
+    alternativas: [
+      {
+        opcion: "Cancelación",
+        reembolso_porcentaje: config.porcentajeReembolsoTardio,
+        descripcion: `Cancelación tardía con reembolso del ${config.porcentajeReembolsoTardio}%`,
+      },
+      { opcion: "Contactar a soporte", descripcion: `Escriba a ${config.emailSoporte} o llame al ${config.telefonoSoporte}` },
+    ],
+  });
+}
+
+export function errorLimite(v: Veredicto, config: Configuracion, historial: { fecha: Date; motivo: string }[]) {
+  return new ErrorDominio(400, "LIMITE_REPROGRAMACIONES_EXCEDIDO", v.regla.mensajeError, {
+    regla_violada: reglaVioladaDe(v),
+    reprogramaciones_actuales: v.datos.reprogramaciones_actuales,
+    limite_maximo: v.datos.limite_maximo,
+    historial_reprogramaciones: historial.map((h) => ({ fecha: h.fecha.toISOString(), motivo: h.motivo })),
+    opciones_admin: { puede_autorizar_admin: true, requiere_justificacion: true, contacto_soporte: config.emailSoporte },
+  });
+}
+
+export function errorBlackout(v: Veredicto, fechaSolicitada: Date, zona: string, sugerencias: Alternativa[]) {
+  return new ErrorDominio(400, "DIA_BLACKOUT", v.regla.mensajeError, {
+    regla_violada: reglaVioladaDe(v),
+    fecha_solicitada: fechaSolicitada.toISOString(),
+    ...v.datos,
+    sugerencias_fechas: sugerencias.map((s) => ({ fecha: s.fecha.toISOString(), dia: diaSemana(s.fecha, zona), disponible: true })),
+  });
+}
+
+export function errorSinCapacidad(fechaSolicitada: Date, ocupadas: number, capacidad: number, alternativas: Alternativa[]) {
+  return new ErrorDominio(409, "FECHA_NO_DISPONIBLE", "La fecha solicitada no está disponible", {
+    fecha_solicitada: fechaSolicitada.toISOString(),
+    razon: "Fecha completamente reservada",
+    disponibilidad: { reservas_existentes: ocupadas, capacidad_maxima: capacidad, lista_espera_disponible: true },
+    fechas_alternativas: alternativas.map((a) => ({
+      fecha: a.fecha.toISOString(),
+      disponibilidad: nivelDisponibilidad(a.espacios_libres, a.capacidad),
+      espacios_libres: a.espacios_libres,
+    })),
+  });
+}

@@ -1,0 +1,53 @@
+// POST /api/admin/reprogramaciones/: §3 with reserva_id (one) or reserva_ids (bulk, up to 500).
+// Each reservation is its own transaction: one failing never undoes or blocks the others.
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/credenciales";
+import type { Db } from "@/lib/db/client";
+import { ErrorDominio } from "@/lib/errores";
+import { errorDeValidacion } from "@/lib/validacion";
+import { aplicarReprogramacion, type Reloj } from "./reprogramar";
+import { respuestaReprogramacion } from "./respuesta";
+import { interpretarSolicitud } from "./solicitud";
+
+const destinoSchema = z
+  .object({
+    reserva_id: z.number({ error: "Debe ser un id numérico" }).int().positive().optional(),
+    reserva_ids: z.array(z.number().int().positive()).min(1, "Indique al menos una reserva").max(500, "Máximo 500 reservas por solicitud").optional(),
+  })
+  .refine((d) => (d.reserva_id === undefined) !== (d.reserva_ids === undefined), {
+    message: "Envíe reserva_id o reserva_ids (uno de los dos)",
+    path: ["reserva_id"],
+  });
+
+export async function reprogramacionAdministrativa(db: Db, actor: Actor, body: unknown, reloj: Reloj = {}) {
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new ErrorDominio(400, "JSON_INVALIDO", "El cuerpo de la solicitud debe ser un objeto JSON.");
+  const { reserva_id, reserva_ids, ...resto } = body as Record<string, unknown>;
+  const destino = destinoSchema.safeParse({ reserva_id, reserva_ids });
+  if (!destino.success) throw errorDeValidacion(destino.error);
+  const solicitud = interpretarSolicitud(resto, actor.rol);
+
+  if (destino.data.reserva_id !== undefined) {
+    return { status: 200, cuerpo: respuestaReprogramacion(await aplicarReprogramacion(db, actor, destino.data.reserva_id, solicitud, reloj)) as object };
+  }
+  const ids = [...new Set(destino.data.reserva_ids)];
+  const resultados = [];
+  for (const id of ids) {
+    try {
+      const r = await aplicarReprogramacion(db, actor, id, solicitud, reloj);
+      resultados.push({ reserva_id: id, exito: true, status: 200, resultado: respuestaReprogramacion(r) });
+    } catch (error) {
+      if (!(error instanceof ErrorDominio)) throw error;
+      resultados.push({ reserva_id: id, exito: false, status: error.status, error: error.cuerpo() });
+    }
+  }
+  const exitosas = resultados.filter((r) => r.exito).length;
+  return {
+    status: 200,
+    cuerpo: {
+      reprogramacion_masiva: true,
+      resumen: { total: ids.length, exitosas, fallidas: ids.length - exitosas },
+      resultados,
+    },
+  };
+}

@@ -1,0 +1,206 @@
+// The reschedule use case: one transaction that locks the reservation row and the target day,
+// evaluates the rules (pure), checks capacity, writes reservation + history + coupons, and
+// enqueues notifications. The route handler, the bulk endpoint and the client's form all call it.
+import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/credenciales";
+import type { Db } from "@/lib/db/client";
+import { ErrorDominio, noEncontrado } from "@/lib/errores";
+import { zonaAgencia } from "@/lib/formato/fecha";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
+import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
+import { fechaLocal, HORA_MS } from "./calendario";
+import { bloquearDia, cargarOcupacion, cargarReglas, obtenerConfiguracion, type Configuracion, type Tx } from "./datos";
+import { calcularDescuento } from "./descuento";
+import { feriadoNacional } from "./feriados";
+import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
+import { errorBlackout, errorLimite, errorSinCapacidad, errorTiempoMinimo } from "./errores-reglas";
+import { evaluarReglas, type ContextoReglas, type Regla, type Veredicto } from "./reglas";
+import { interpretarSolicitud, type SolicitudReprogramacion } from "./solicitud";
+
+export interface Reloj {
+  ahora?: Date;
+  zona?: string;
+}
+
+const INCLUIR = { usuario: true, servicios: { orderBy: { id: "asc" } } } satisfies Prisma.ReservaInclude;
+type ReservaConCliente = Prisma.ReservaGetPayload<{ include: typeof INCLUIR }>;
+
+export const ESTADOS_NO_REPROGRAMABLES = ["CANCELADA", "COMPLETADA"] as const;
+
+export function contextoReglas(reserva: ReservaConCliente, rolActor: Actor["rol"], nuevaFecha: Date | null, ahora: Date, zona: string, feriadoNacional: ContextoReglas["feriadoNacional"]): ContextoReglas {
+  return {
+    fechaActual: reserva.fechaInicio,
+    numeroReprogramaciones: reserva.numeroReprogramaciones,
+    nivelCliente: reserva.usuario.nivel,
+    rolActor,
+    nuevaFecha,
+    ahora,
+    zona,
+    feriadoNacional,
+  };
+}
+
+/** Nearby dates at the same local time that every applicable, non-bypassed rule and capacity allow. */
+export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, ocupacion: Ocupacion, bypass: readonly TipoRegla[], base: Date) {
+  return buscarAlternativas(base, ctx.zona, ocupacion, (fecha) => evaluarReglas(reglas, { ...ctx, nuevaFecha: fecha }, bypass).violadas.length === 0);
+}
+
+/** Loads a reservation the actor may act on; someone else's is the same 404 as a missing one. */
+export async function reservaDelActor(db: Tx, actor: Actor, id: number, bloquear = false): Promise<ReservaConCliente> {
+  if (bloquear) await db.$queryRaw`SELECT id FROM reserva WHERE id = ${id} FOR UPDATE`;
+  const reserva = await db.reserva.findUnique({ where: { id }, include: INCLUIR });
+  if (!reserva || (actor.rol === "CLIENTE" && reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
+  return reserva;
+}
+
+export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date, ahora: Date) {
+  if ((ESTADOS_NO_REPROGRAMABLES as readonly string[]).includes(reserva.estado))
+    throw new ErrorDominio(409, "RESERVA_NO_REPROGRAMABLE", `No se puede reprogramar una reserva ${reserva.estado === "CANCELADA" ? "cancelada" : "completada"}.`, { estado: reserva.estado });
+  if (nuevaFecha.getTime() <= ahora.getTime())
+    throw new ErrorDominio(400, "FECHA_EN_PASADO", "La nueva fecha debe ser en el futuro.", { campos: { nueva_fecha: "La nueva fecha debe ser en el futuro" } });
+  if (nuevaFecha.getTime() === reserva.fechaInicio.getTime())
+    throw new ErrorDominio(400, "MISMA_FECHA", "La nueva fecha es igual a la fecha actual de la reserva.", { campos: { nueva_fecha: "Elija una fecha distinta de la actual" } });
+}
+
+async function errorDeRegla(tx: Tx, v: Veredicto, reserva: ReservaConCliente, config: Configuracion, nuevaFecha: Date, sugerencias: () => Promise<ReturnType<typeof buscarAlternativas>>, zona: string) {
+  switch (v.regla.tipoRegla) {
+    case "TIEMPO_MINIMO":
+      return errorTiempoMinimo(v, config);
+    case "LIMITE_REPROGRAMACIONES": {
+      const historial = await tx.historialReprogramacion.findMany({ where: { reservaId: reserva.id }, orderBy: { createdAt: "asc" } });
+      return errorLimite(v, config, historial.map((h) => ({ fecha: h.createdAt, motivo: h.motivo })));
+    }
+    case "DIA_BLACKOUT":
+      return errorBlackout(v, nuevaFecha, zona, await sugerencias());
+  }
+}
+
+function codigoCupon(ahora: Date) {
+  const alfabeto = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const sufijo = Array.from(randomBytes(8), (b) => alfabeto[b % alfabeto.length]).join("");
+  return `DISCULPA${ahora.getUTCFullYear()}-${sufijo}`;
+}
+
+function tipoDeReprogramacion(actor: Actor, solicitud: SolicitudReprogramacion): TipoReprogramacion {
+  if (actor.rol === "CLIENTE") return "CLIENTE";
+  if (actor.rol === "OPERADOR") return "OPERADOR_ASISTIDO";
+  return solicitud.tipo_reprogramacion ?? "ADMINISTRATIVA";
+}
+
+export async function reprogramarReserva(db: Db, actor: Actor, reservaId: number, body: unknown, reloj: Reloj = {}) {
+  return aplicarReprogramacion(db, actor, reservaId, interpretarSolicitud(body, actor.rol), reloj);
+}
+
+export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj = {}) {
+  const ahora = reloj.ahora ?? new Date();
+  const zona = reloj.zona ?? zonaAgencia();
+  const nuevaFecha = new Date(solicitud.nueva_fecha);
+
+  return db.$transaction(
+    async (tx) => {
+      const reserva = await reservaDelActor(tx, actor, reservaId, true);
+      validarNuevaFecha(reserva, nuevaFecha, ahora);
+      const [reglas, config] = await Promise.all([cargarReglas(tx), obtenerConfiguracion(tx)]);
+      const bypass = solicitud.bypass_reglas ?? [];
+      const ctx = contextoReglas(reserva, actor.rol, nuevaFecha, ahora, zona, feriadoNacional);
+      const evaluacion = evaluarReglas(reglas, ctx, bypass);
+
+      const dia = fechaLocal(nuevaFecha, zona);
+      const ocupacionCercana = () => cargarOcupacion(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
+      if (evaluacion.violadas.length) {
+        const sugerencias = async () => alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha);
+        throw await errorDeRegla(tx, evaluacion.violadas[0], reserva, config, nuevaFecha, sugerencias, zona);
+      }
+
+      // Capacity: the day lock makes concurrent moves into one day count one after another.
+      await bloquearDia(tx, dia);
+      const ocupacion = await ocupacionCercana();
+      const cupo = libres(ocupacion, dia);
+      if (cupo.libres <= 0)
+        throw errorSinCapacidad(nuevaFecha, cupo.ocupadas, cupo.capacidad, alternativasReservables(reglas, ctx, ocupacion, bypass, nuevaFecha));
+
+      const tipo = tipoDeReprogramacion(actor, solicitud);
+      const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;
+      const costo = tipo === "CLIENTE" ? config.costoReprogramacion : new Prisma.Decimal(0);
+      const razonBypass = solicitud.razon_bypass ?? solicitud.motivo;
+      const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
+      const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
+
+      const actualizada = await tx.reserva.update({
+        where: { id: reserva.id },
+        data: {
+          fechaInicio: nuevaFecha,
+          fechaOriginal: reserva.fechaOriginal ?? reserva.fechaInicio,
+          estado: "REPROGRAMADA",
+          numeroReprogramaciones: { increment: 1 },
+          fechaReprogramacion: ahora,
+          motivoReprogramacion: solicitud.motivo,
+          reprogramadoPorId: actor.id,
+          tipoUltimaReprogramacion: tipo,
+          total: descuento?.totalNuevo ?? reserva.total,
+          costoReprogramacion: reserva.costoReprogramacion.add(costo),
+        },
+        include: INCLUIR,
+      });
+      const historial = await tx.historialReprogramacion.create({
+        data: {
+          reservaId: reserva.id,
+          fechaAnterior: reserva.fechaInicio,
+          fechaNueva: nuevaFecha,
+          motivo: solicitud.motivo,
+          tipo,
+          actorId: actor.id,
+          reglasAplicadas: evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla),
+          reglasBypass,
+          totalAnterior: reserva.total,
+          totalNuevo: actualizada.total,
+          descuentoPorcentaje: descuento?.porcentaje ?? null,
+          descuentoMonto: descuento?.monto ?? null,
+          descuentoRazon: descuento ? razonDescuento : null,
+          costoAplicado: costo,
+          prioridad: solicitud.prioridad ?? null,
+          categoria: solicitud.categoria_reprogramacion ?? null,
+          observacionesInternas: solicitud.observaciones_internas ?? null,
+          observacionesCliente: solicitud.observaciones_cliente ?? null,
+          notificarCliente: solicitud.notificar_cliente ?? true,
+          createdAt: ahora,
+        },
+      });
+      const compensacion = solicitud.compensacion_adicional;
+      const cupones = [];
+      for (let i = 0; compensacion && i < compensacion.cantidad; i++) {
+        cupones.push(
+          await tx.cupon.create({
+            data: {
+              codigo: codigoCupon(ahora),
+              valor: compensacion.valor,
+              moneda: reserva.moneda,
+              descripcion: compensacion.descripcion ?? "Cupón de compensación por reprogramación",
+              validoHasta: new Date(ahora.getTime() + config.validezCuponDias * 24 * HORA_MS),
+              usuarioId: reserva.usuarioId,
+              historialId: historial.id,
+              creadoPorId: actor.id,
+            },
+          }),
+        );
+      }
+      const actorUsuario = await tx.usuario.findUniqueOrThrow({ where: { id: actor.id } });
+      const notificaciones = await encolarNotificaciones(tx, {
+        historialId: historial.id,
+        reservaId: reserva.id,
+        cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
+        fechaAnterior: reserva.fechaInicio,
+        fechaNueva: nuevaFecha,
+        motivo: solicitud.motivo,
+        reprogramadoPor: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
+        tipo,
+        notificarCliente: solicitud.notificar_cliente ?? true,
+      });
+      return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor: actorUsuario, tipo, costo, notificaciones, razonDescuento };
+    },
+    // Waiting for a pooled connection or a row lock under load is normal; give both time.
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+}
+export type ResultadoReprogramacion = Awaited<ReturnType<typeof aplicarReprogramacion>>;

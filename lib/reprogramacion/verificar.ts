@@ -1,0 +1,110 @@
+// GET /api/reservas/{id}/puede-reprogramar/: the same evaluation as a reschedule, without writing.
+import type { Actor } from "@/lib/auth/credenciales";
+import type { Db } from "@/lib/db/client";
+import { ErrorDominio } from "@/lib/errores";
+import { zonaAgencia } from "@/lib/formato/fecha";
+import { fechaIso } from "./solicitud";
+import { errorDeValidacion } from "@/lib/validacion";
+import { fechaLocal, horasEntre } from "./calendario";
+import { cargarOcupacion, cargarReglas, obtenerConfiguracion } from "./datos";
+import { libres } from "./disponibilidad";
+import { feriadoNacional } from "./feriados";
+import { evaluarReglas, type Veredicto } from "./reglas";
+import { contextoReglas, ESTADOS_NO_REPROGRAMABLES, reservaDelActor, type Reloj } from "./reprogramar";
+
+function reglaEvaluada(v: Veredicto) {
+  const extra = v.regla.tipoRegla === "DIA_BLACKOUT" ? { dia_actual: v.datos.dia_semana ?? v.datos.dia_actual, dias_no_permitidos: v.datos.dias_no_permitidos } : {};
+  return {
+    id: v.regla.id,
+    nombre: v.regla.nombre,
+    tipo_regla: v.regla.tipoRegla,
+    cumple: v.cumple,
+    detalle: v.detalle,
+    valor_actual: v.valorActual,
+    valor_requerido: v.valorRequerido,
+    ...extra,
+  };
+}
+
+function reglaViolada(v: Veredicto) {
+  const base = { ...reglaEvaluada(v), mensaje_error: v.regla.mensajeError };
+  if (v.regla.tipoRegla === "TIEMPO_MINIMO")
+    return { ...base, tiempo_restante_para_cumplir: `${Math.abs(Number(v.datos.diferencia_horas))} horas`, fecha_limite_reprogramacion: v.datos.fecha_limite_reprogramacion };
+  if (v.regla.tipoRegla === "LIMITE_REPROGRAMACIONES") return { ...base, proxima_disponibilidad: "Solo disponible para administradores" };
+  return base;
+}
+
+export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: number, nuevaFechaTexto: string | null, reloj: Reloj = {}) {
+  const ahora = reloj.ahora ?? new Date();
+  const zona = reloj.zona ?? zonaAgencia();
+  let nuevaFecha: Date | null = null;
+  if (nuevaFechaTexto !== null) {
+    const parsed = fechaIso("La nueva fecha es requerida").safeParse(nuevaFechaTexto);
+    if (!parsed.success) throw errorDeValidacion(parsed.error, "El parámetro nueva_fecha no es válido.");
+    nuevaFecha = new Date(parsed.data);
+  }
+  const reserva = await reservaDelActor(db, actor, reservaId);
+  const [reglas, config] = await Promise.all([cargarReglas(db), obtenerConfiguracion(db)]);
+  const ctx = contextoReglas(reserva, actor.rol, nuevaFecha, ahora, zona, feriadoNacional);
+  const evaluacion = evaluarReglas(reglas, ctx);
+  const violadas = evaluacion.violadas.map(reglaViolada);
+
+  const bloqueos: string[] = [];
+  if ((ESTADOS_NO_REPROGRAMABLES as readonly string[]).includes(reserva.estado)) bloqueos.push(`La reserva está ${reserva.estado.toLowerCase()}`);
+  if (nuevaFecha && nuevaFecha <= ahora) bloqueos.push("La nueva fecha debe ser en el futuro");
+  if (nuevaFecha && nuevaFecha.getTime() === reserva.fechaInicio.getTime()) bloqueos.push("La nueva fecha es igual a la actual");
+  let disponibilidad = null;
+  if (nuevaFecha) {
+    const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id, 0);
+    const cupo = libres(ocupacion, fechaLocal(nuevaFecha, zona));
+    disponibilidad = { reservas_existentes: cupo.ocupadas, capacidad_maxima: cupo.capacidad, espacios_libres: cupo.libres };
+    if (cupo.libres <= 0) bloqueos.push("La fecha solicitada no está disponible");
+  }
+
+  const tiempo = evaluacion.veredictos.find((v) => v.regla.tipoRegla === "TIEMPO_MINIMO");
+  const limite = evaluacion.veredictos.find((v) => v.regla.tipoRegla === "LIMITE_REPROGRAMACIONES");
+  const puede = violadas.length === 0 && bloqueos.length === 0;
+  const motivos = [...evaluacion.violadas.map((v) => v.regla.mensajeError), ...bloqueos];
+  const costo = actor.rol === "CLIENTE" ? config.costoReprogramacion : config.costoReprogramacion.mul(0);
+  return {
+    puede_reprogramar: puede,
+    razon: puede ? "Cumple todas las condiciones para reprogramar" : motivos.length > 1 ? "Múltiples reglas violadas" : motivos[0],
+    ...(nuevaFecha ? { nueva_fecha: nuevaFecha.toISOString() } : {}),
+    reprogramaciones_restantes: limite ? Number(limite.datos.restantes) : null,
+    tiempo_minimo_requerido_horas: tiempo ? tiempo.valorRequerido : null,
+    tiempo_actual_hasta_reserva_horas: Math.floor(horasEntre(ahora, reserva.fechaInicio)),
+    reglas_evaluadas: evaluacion.veredictos.map(reglaEvaluada),
+    ...(puede ? {} : { reglas_violadas: violadas, motivos }),
+    reglas_no_aplicadas: evaluacion.noAplicadas.map((n) => ({ id: n.regla.id, nombre: n.regla.nombre, tipo_regla: n.regla.tipoRegla, razon: n.razon })),
+    ...(disponibilidad ? { disponibilidad } : {}),
+    costos_estimados: {
+      costo_reprogramacion: costo.toFixed(2),
+      aplica_descuento: false,
+      total_estimado: reserva.total.add(costo).toFixed(2),
+    },
+    ...(puede
+      ? {}
+      : {
+          alternativas_sugeridas: [
+            {
+              opcion: "Cancelación con reembolso parcial",
+              descripcion: `Puede cancelar y recibir ${config.porcentajeReembolso}% de reembolso`,
+              porcentaje_reembolso: config.porcentajeReembolso,
+            },
+            {
+              opcion: "Transferir a otro usuario",
+              descripcion: "Puede transferir la reserva a otra persona",
+              costo_transferencia: config.costoTransferencia.toFixed(2),
+            },
+          ],
+        }),
+  };
+}
+
+export function sinParametrosDesconocidos(params: URLSearchParams, permitidos: string[]) {
+  const extra = [...params.keys()].filter((k) => !permitidos.includes(k));
+  if (extra.length)
+    throw new ErrorDominio(400, "DATOS_INVALIDOS", "La consulta contiene parámetros desconocidos.", {
+      campos: Object.fromEntries(extra.map((k) => [k, "Parámetro no permitido"])),
+    });
+}
