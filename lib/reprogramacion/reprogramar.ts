@@ -43,7 +43,13 @@ export function contextoReglas(reserva: ReservaConCliente, rolActor: Actor["rol"
 
 /** Nearby dates at the same local time that every applicable, non-bypassed rule and capacity allow. */
 export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, ocupacion: Ocupacion, bypass: readonly TipoRegla[], base: Date) {
-  return buscarAlternativas(base, ctx.zona, ocupacion, (fecha) => evaluarReglas(reglas, { ...ctx, nuevaFecha: fecha }, bypass).violadas.length === 0);
+  return buscarAlternativas(
+    base,
+    ctx.zona,
+    ocupacion,
+    // The reservation's own current start is no alternative: moving there changes nothing.
+    (fecha) => fecha.getTime() !== ctx.fechaActual.getTime() && evaluarReglas(reglas, { ...ctx, nuevaFecha: fecha }, bypass).violadas.length === 0,
+  );
 }
 
 /** Loads a reservation the actor may act on; someone else's is the same 404 as a missing one. */

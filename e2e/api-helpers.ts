@@ -1,0 +1,69 @@
+import { request, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { PASSWORD } from "./helpers";
+
+const ZONA = "America/La_Paz";
+const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
+
+/** An API client signed in through next-auth's credentials flow (real cookies, real JWT). */
+export async function apiComo(email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: baseURL() });
+  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  const login = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
+  if (!login.ok()) throw new Error(`login ${email}: ${login.status()}`);
+  return ctx;
+}
+
+let pool: pg.Pool | null = null;
+export function db(): pg.Pool {
+  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  return pool;
+}
+
+export async function idDeUsuario(email: string): Promise<number> {
+  const { rows } = await db().query("SELECT id FROM usuario WHERE email = $1", [email]);
+  return rows[0].id;
+}
+
+/** A La Paz wall-clock time `dias` days from today, moved forward to the next weekday if needed. */
+export function diaHabil(dias: number, hora = 10, minuto = 0): Date {
+  for (let extra = 0; ; extra++) {
+    const fecha = aLaHora(dias + extra, hora, minuto);
+    const dia = new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: ZONA }).format(fecha);
+    if (dia !== "Sat" && dia !== "Sun") return fecha;
+  }
+}
+
+export function proximoDomingo(desdeDias: number, hora = 10): Date {
+  for (let extra = 0; ; extra++) {
+    const fecha = aLaHora(desdeDias + extra, hora, 0);
+    if (new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: ZONA }).format(fecha) === "Sun") return fecha;
+  }
+}
+
+/** La Paz is UTC-4 all year (no DST), which keeps this helper simple. */
+export function aLaHora(dias: number, hora: number, minuto = 0): Date {
+  const hoyLaPaz = new Date(Date.now() - 4 * 3_600_000);
+  const fecha = Date.UTC(hoyLaPaz.getUTCFullYear(), hoyLaPaz.getUTCMonth(), hoyLaPaz.getUTCDate() + dias, hora + 4, minuto);
+  return new Date(fecha);
+}
+
+export const diaLocal = (fecha: Date) => new Date(fecha.getTime() - 4 * 3_600_000).toISOString().slice(0, 10);
+
+/** Inserts a reservation directly (test set-up only), bypassing capacity. */
+export async function reservaDirecta(usuarioId: number, fechaInicio: Date, opciones: { total?: string; reprogramaciones?: number; estado?: string } = {}) {
+  const { rows } = await db().query(
+    `INSERT INTO reserva (usuario_id, destino, fecha_inicio, estado, total, moneda, numero_reprogramaciones, updated_at)
+     VALUES ($1, 'Destino de prueba', $2, $3, $4, 'BOB', $5, now()) RETURNING id`,
+    [usuarioId, fechaInicio, opciones.estado ?? "CONFIRMADA", opciones.total ?? "2400.00", opciones.reprogramaciones ?? 0],
+  );
+  await db().query("INSERT INTO servicio (reserva_id, tipo, descripcion, precio) VALUES ($1, 'HOTEL', 'Hotel 2 noches', $2)", [rows[0].id, opciones.total ?? "2400.00"]);
+  return rows[0].id as number;
+}
+
+export async function fijarCapacidad(dia: string, capacidad: number) {
+  await db().query(
+    "INSERT INTO capacidad_fecha (fecha, capacidad_maxima) VALUES ($1, $2) ON CONFLICT (fecha) DO UPDATE SET capacidad_maxima = $2",
+    [dia, capacidad],
+  );
+}
