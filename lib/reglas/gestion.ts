@@ -60,7 +60,7 @@ const DIAS_VALIDOS = [...DIAS_SEMANA, "FERIADOS"];
 function validarCoherencia(r: DatosRegla): DatosRegla {
   const campos: Record<string, string> = {};
   if (r.tipoRegla === "DIA_BLACKOUT") {
-    const dias = diasBloqueados({ valorTexto: r.valorTexto ?? null } as never);
+    const dias = diasBloqueados(r.valorTexto ?? null);
     const invalidos = dias.filter((d) => !DIAS_VALIDOS.includes(d));
     if (!dias.length) campos.valor_texto = "Indique los días, p. ej. SABADO,DOMINGO,FERIADOS";
     else if (invalidos.length) campos.valor_texto = `Días no válidos: ${invalidos.join(", ")} (use LUNES a DOMINGO o FERIADOS)`;
@@ -150,7 +150,7 @@ export async function actualizarRegla(db: Db, id: number, body: unknown) {
   const { creadoPor, ...fila } = actual;
   void creadoPor;
   validarCoherencia({ ...fila, condicionesExtras: fila.condicionesExtras as Prisma.InputJsonValue, ...cambios } as DatosRegla);
-  if (cambios.valorTexto) cambios.valorTexto = diasBloqueados({ valorTexto: cambios.valorTexto } as never).join(",");
+  if (cambios.valorTexto) cambios.valorTexto = diasBloqueados(cambios.valorTexto).join(",");
   return serializarRegla(await db.reglaReprogramacion.update({ where: { id }, data: cambios, include: INCLUIR }));
 }
 

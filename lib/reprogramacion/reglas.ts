@@ -134,8 +134,8 @@ export function evaluarLimite(regla: Regla, ctx: ContextoReglas): Veredicto {
 }
 
 /** The weekdays (and FERIADOS) a blackout rule lists, normalised: "miércoles" → "MIERCOLES". */
-export function diasBloqueados(regla: Regla): string[] {
-  return (regla.valorTexto ?? "")
+export function diasBloqueados(valorTexto: string | null): string[] {
+  return (valorTexto ?? "")
     .split(",")
     .map((d) => d.trim().toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""))
     .filter(Boolean);
@@ -143,7 +143,7 @@ export function diasBloqueados(regla: Regla): string[] {
 
 /** Why a local date is blocked by a blackout rule, or null. */
 export function motivoBloqueo(regla: Regla, fecha: Date, ctx: Pick<ContextoReglas, "zona" | "feriadoNacional">): string | null {
-  const dias = diasBloqueados(regla);
+  const dias = diasBloqueados(regla.valorTexto);
   const dia = diaSemana(fecha, ctx.zona);
   if (dias.includes(dia)) return dia;
   if (dias.includes("FERIADOS")) {
@@ -161,7 +161,7 @@ export function evaluarBlackout(regla: Regla, ctx: ContextoReglas): Veredicto {
   const motivo = motivoBloqueo(regla, fecha, ctx);
   const dia = diaSemana(fecha, ctx.zona);
   const feriado = ctx.feriadoNacional(fechaLocal(fecha, ctx.zona));
-  const dias = diasBloqueados(regla);
+  const dias = diasBloqueados(regla.valorTexto);
   const datos = { dia_semana: dia, dias_no_permitidos: dias, ...(motivo === "FERIADO" ? { feriado: feriado ?? "Feriado local" } : {}) };
   if (!ctx.nuevaFecha) {
     // Without a requested date only the current one is known: informative, never blocking.

@@ -6,12 +6,12 @@ import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
+import { INCLUIR_RESERVA, type ReservaCompleta } from "@/lib/reservas/serializar";
 import { fechaLocal, HORA_MS } from "./calendario";
 import { bloquearDia, cargarOcupacion, cargarReglas, obtenerConfiguracion, type Configuracion, type Tx } from "./datos";
-import { calcularDescuento } from "./descuento";
+import { calcularDescuento, costoReprogramacion } from "./descuento";
 import { feriadoNacional } from "./feriados";
 import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
 import { errorBlackout, errorLimite, errorSinCapacidad, errorTiempoMinimo } from "./errores-reglas";
@@ -23,8 +23,7 @@ export interface Reloj {
   zona?: string;
 }
 
-const INCLUIR = { usuario: true, servicios: { orderBy: { id: "asc" } } } satisfies Prisma.ReservaInclude;
-type ReservaConCliente = Prisma.ReservaGetPayload<{ include: typeof INCLUIR }>;
+type ReservaConCliente = ReservaCompleta;
 
 export const ESTADOS_NO_REPROGRAMABLES = ["CANCELADA", "COMPLETADA"] as const;
 
@@ -55,7 +54,7 @@ export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, oc
 /** Loads a reservation the actor may act on; someone else's is the same 404 as a missing one. */
 export async function reservaDelActor(db: Tx, actor: Actor, id: number, bloquear = false): Promise<ReservaConCliente> {
   if (bloquear) await db.$queryRaw`SELECT id FROM reserva WHERE id = ${id} FOR UPDATE`;
-  const reserva = await db.reserva.findUnique({ where: { id }, include: INCLUIR });
+  const reserva = await db.reserva.findUnique({ where: { id }, include: INCLUIR_RESERVA });
   if (!reserva || (actor.rol === "CLIENTE" && reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
   return reserva;
 }
@@ -88,7 +87,7 @@ function codigoCupon(ahora: Date) {
   return `DISCULPA${ahora.getUTCFullYear()}-${sufijo}`;
 }
 
-function tipoDeReprogramacion(actor: Actor, solicitud: SolicitudReprogramacion): TipoReprogramacion {
+export function tipoDeReprogramacion(actor: Pick<Actor, "rol">, solicitud: Pick<SolicitudReprogramacion, "tipo_reprogramacion">): TipoReprogramacion {
   if (actor.rol === "CLIENTE") return "CLIENTE";
   if (actor.rol === "OPERADOR") return "OPERADOR_ASISTIDO";
   return solicitud.tipo_reprogramacion ?? "ADMINISTRATIVA";
@@ -128,7 +127,7 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
 
       const tipo = tipoDeReprogramacion(actor, solicitud);
       const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;
-      const costo = tipo === "CLIENTE" ? config.costoReprogramacion : new Prisma.Decimal(0);
+      const costo = costoReprogramacion(tipo, config.costoReprogramacion);
       const razonBypass = solicitud.razon_bypass ?? solicitud.motivo;
       const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
       const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
@@ -147,7 +146,7 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
           total: descuento?.totalNuevo ?? reserva.total,
           costoReprogramacion: reserva.costoReprogramacion.add(costo),
         },
-        include: INCLUIR,
+        include: INCLUIR_RESERVA,
       });
       const historial = await tx.historialReprogramacion.create({
         data: {

@@ -10,7 +10,8 @@ import { cargarOcupacion, cargarReglas, obtenerConfiguracion } from "./datos";
 import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas, type Veredicto } from "./reglas";
-import { contextoReglas, ESTADOS_NO_REPROGRAMABLES, reservaDelActor, type Reloj } from "./reprogramar";
+import { costoReprogramacion } from "./descuento";
+import { contextoReglas, ESTADOS_NO_REPROGRAMABLES, reservaDelActor, tipoDeReprogramacion, type Reloj } from "./reprogramar";
 
 function reglaEvaluada(v: Veredicto) {
   const extra = v.regla.tipoRegla === "DIA_BLACKOUT" ? { dia_actual: v.datos.dia_semana ?? v.datos.dia_actual, dias_no_permitidos: v.datos.dias_no_permitidos } : {};
@@ -65,7 +66,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
   const limite = evaluacion.veredictos.find((v) => v.regla.tipoRegla === "LIMITE_REPROGRAMACIONES");
   const puede = violadas.length === 0 && bloqueos.length === 0;
   const motivos = [...evaluacion.violadas.map((v) => v.regla.mensajeError), ...bloqueos];
-  const costo = actor.rol === "CLIENTE" ? config.costoReprogramacion : config.costoReprogramacion.mul(0);
+  const costo = costoReprogramacion(tipoDeReprogramacion(actor, {}), config.costoReprogramacion);
   return {
     puede_reprogramar: puede,
     razon: puede ? "Cumple todas las condiciones para reprogramar" : motivos.length > 1 ? "Múltiples reglas violadas" : motivos[0],
