@@ -1,7 +1,7 @@
 // Pure rule evaluation: (reservation, actor, requested date, rules, clock, zone) → verdicts.
 // No database and no clock of its own, so every rule is unit-testable, time-zone edges included.
 import type { AplicableA, NivelCliente, Rol, TipoRegla } from "@/lib/generated/prisma/enums";
-import { DIAS_SEMANA, diaSemana, fechaLocal, horasEntre, HORA_MS, type DiaSemana } from "./calendario";
+import { diaSemana, fechaLocal, horasEntre, HORA_MS } from "./calendario";
 
 export interface Regla {
   id: number;
@@ -202,4 +202,3 @@ export function evaluarReglas(reglas: Regla[], ctx: ContextoReglas, bypass: read
   };
 }
 
-export { DIAS_SEMANA, type DiaSemana };

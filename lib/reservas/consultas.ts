@@ -1,12 +1,11 @@
-// Reading reservations. A client only ever sees their own; a reservation of someone else is a 404.
+// Listing reservations. A client only ever sees their own (single ones: reservaDelActor).
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/credenciales";
 import { esStaff } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { noEncontrado } from "@/lib/errores";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EstadoReserva } from "@/lib/generated/prisma/enums";
-import { INCLUIR_RESERVA, type ReservaCompleta } from "./serializar";
+import { INCLUIR_RESERVA } from "./serializar";
 
 export const filtrosReservasSchema = z
   .object({
@@ -37,11 +36,4 @@ export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReser
     }),
   ]);
   return { total, pagina: filtros.pagina, por_pagina: filtros.por_pagina, reservas };
-}
-
-/** The reservation if the actor may see it; otherwise the same 404 as a missing one. */
-export async function obtenerReservaVisible(db: Db, actor: Actor, id: number): Promise<ReservaCompleta> {
-  const reserva = await db.reserva.findUnique({ where: { id }, include: INCLUIR_RESERVA });
-  if (!reserva || (!esStaff(actor.rol) && reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
-  return reserva;
 }
