@@ -7,7 +7,7 @@ import { ErrorDominio } from "@/lib/errores";
 import { errorDeValidacion } from "@/lib/validacion";
 import { aplicarReprogramacion, type Reloj } from "./reprogramar";
 import { respuestaReprogramacion } from "./respuesta";
-import { interpretarSolicitud } from "./solicitud";
+import { comoObjeto, interpretarSolicitud } from "./solicitud";
 
 const destinoSchema = z
   .object({
@@ -20,9 +20,7 @@ const destinoSchema = z
   });
 
 export async function reprogramacionAdministrativa(db: Db, actor: Actor, body: unknown, reloj: Reloj = {}) {
-  if (!body || typeof body !== "object" || Array.isArray(body))
-    throw new ErrorDominio(400, "JSON_INVALIDO", "El cuerpo de la solicitud debe ser un objeto JSON.");
-  const { reserva_id, reserva_ids, ...resto } = body as Record<string, unknown>;
+  const { reserva_id, reserva_ids, ...resto } = comoObjeto(body);
   const destino = destinoSchema.safeParse({ reserva_id, reserva_ids });
   if (!destino.success) throw errorDeValidacion(destino.error);
   const solicitud = interpretarSolicitud(resto, actor.rol);

@@ -68,7 +68,7 @@ const CAMPOS_OPERADOR: Campo[] = [
 const CAMPOS_ADMIN = Object.keys(solicitudSchema.shape) as Campo[];
 const CAMPOS_POR_ROL: Record<Rol, Campo[]> = { CLIENTE: CAMPOS_CLIENTE, OPERADOR: CAMPOS_OPERADOR, ADMIN: CAMPOS_ADMIN };
 
-function comoObjeto(body: unknown): Record<string, unknown> {
+export function comoObjeto(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== "object" || Array.isArray(body))
     throw new ErrorDominio(400, "JSON_INVALIDO", "El cuerpo de la solicitud debe ser un objeto JSON.");
   return body as Record<string, unknown>;
