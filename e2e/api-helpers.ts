@@ -2,7 +2,8 @@ import { request, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { PASSWORD } from "./helpers";
 
-const ZONA = "America/La_Paz";
+export { aLaHora, diaHabil, diaLocal, proximoDomingo } from "../tests/fechas";
+
 const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
 
 /** An API client signed in through next-auth's credentials flow (real cookies, real JWT). */
@@ -26,30 +27,6 @@ export async function idDeUsuario(email: string): Promise<number> {
 }
 
 /** A La Paz wall-clock time `dias` days from today, moved forward to the next weekday if needed. */
-export function diaHabil(dias: number, hora = 10, minuto = 0): Date {
-  for (let extra = 0; ; extra++) {
-    const fecha = aLaHora(dias + extra, hora, minuto);
-    const dia = new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: ZONA }).format(fecha);
-    if (dia !== "Sat" && dia !== "Sun") return fecha;
-  }
-}
-
-export function proximoDomingo(desdeDias: number, hora = 10): Date {
-  for (let extra = 0; ; extra++) {
-    const fecha = aLaHora(desdeDias + extra, hora, 0);
-    if (new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: ZONA }).format(fecha) === "Sun") return fecha;
-  }
-}
-
-/** La Paz is UTC-4 all year (no DST), which keeps this helper simple. */
-export function aLaHora(dias: number, hora: number, minuto = 0): Date {
-  const hoyLaPaz = new Date(Date.now() - 4 * 3_600_000);
-  const fecha = Date.UTC(hoyLaPaz.getUTCFullYear(), hoyLaPaz.getUTCMonth(), hoyLaPaz.getUTCDate() + dias, hora + 4, minuto);
-  return new Date(fecha);
-}
-
-export const diaLocal = (fecha: Date) => new Date(fecha.getTime() - 4 * 3_600_000).toISOString().slice(0, 10);
-
 /** Inserts a reservation directly (test set-up only), bypassing capacity. */
 export async function reservaDirecta(usuarioId: number, fechaInicio: Date, opciones: { total?: string; reprogramaciones?: number; estado?: string } = {}) {
   const { rows } = await db().query(

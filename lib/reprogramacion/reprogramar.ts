@@ -193,13 +193,15 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
       const actorUsuario = await tx.usuario.findUniqueOrThrow({ where: { id: actor.id } });
       const notificaciones = await encolarNotificaciones(tx, {
         historialId: historial.id,
-        reservaId: reserva.id,
+        reserva_id: reserva.id,
         cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
-        fechaAnterior: reserva.fechaInicio,
-        fechaNueva: nuevaFecha,
+        fecha_anterior: reserva.fechaInicio.toISOString(),
+        fecha_nueva: nuevaFecha.toISOString(),
         motivo: solicitud.motivo,
-        reprogramadoPor: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
-        tipo,
+        reprogramado_por: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
+        tipo_reprogramacion: tipo,
+        tipoReprogramacion: tipo,
+        conDescuento: Boolean(descuento),
         notificarCliente: solicitud.notificar_cliente ?? true,
       });
       return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor: actorUsuario, tipo, costo, notificaciones, razonDescuento };

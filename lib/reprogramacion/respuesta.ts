@@ -1,5 +1,6 @@
 // Reschedule responses, shaped like seed 003: §1 (client) and §2 (operator) share one flat body;
 // §3 (administrative) nests the reservation and the benefits.
+import { plantillaCliente } from "@/lib/notificaciones/plantillas";
 import { dinero, iso } from "@/lib/reservas/serializar";
 import type { ResultadoReprogramacion } from "./reprogramar";
 import type { Veredicto } from "./reglas";
@@ -7,8 +8,7 @@ import type { Veredicto } from "./reglas";
 export const validacionAplicada = (v: Veredicto) => ({ regla: v.regla.tipoRegla, resultado: "APROBADO", detalle: v.detalle });
 
 function notificaciones(r: ResultadoReprogramacion) {
-  const plantilla = r.tipo === "ADMINISTRATIVA" ? "reprogramacion_administrativa" : r.descuento ? "reprogramacion_con_descuento" : "reprogramacion";
-  return { ...r.notificaciones, notificar_cliente: r.historial.notificarCliente, template_usado: plantilla };
+  return { ...r.notificaciones, notificar_cliente: r.historial.notificarCliente, template_usado: plantillaCliente(r.tipo, Boolean(r.descuento)) };
 }
 
 function descuentoAplicado(r: ResultadoReprogramacion) {

@@ -1,0 +1,76 @@
+// What the email templates receive: already formatted for people (dates with their zone, money as
+// "Bs 2.400,00"), so templates only lay out text. Built by lib/notificaciones/correo/contenido.ts.
+export type VarianteCliente = "reprogramacion" | "reprogramacion_con_descuento" | "reprogramacion_administrativa";
+
+export interface Contacto {
+  agencia: string;
+  email: string;
+  telefono: string;
+}
+
+export interface DescuentoCorreo {
+  porcentaje: string;
+  monto: string;
+  totalAnterior: string;
+  totalNuevo: string;
+  razon: string | null;
+}
+
+export interface CuponCorreo {
+  codigo: string;
+  valor: string;
+  validoHasta: string;
+  descripcion: string;
+}
+
+export interface CorreoClienteProps {
+  variante: VarianteCliente;
+  nombreCliente: string;
+  reservaId: number;
+  destino: string;
+  fechaAnterior: string;
+  fechaNueva: string;
+  zona: string;
+  motivo: string | null;
+  servicios: { descripcion: string; precio: string }[];
+  total: string;
+  moneda: string;
+  costo: string | null;
+  descuento: DescuentoCorreo | null;
+  cupones: CuponCorreo[];
+  observacionesCliente: string | null;
+  contacto: Contacto;
+  enlaceReserva: string;
+  enlaceSoporte: string;
+}
+
+export interface CorreoAdminProps {
+  historialId: number;
+  reservaId: number;
+  destino: string;
+  cliente: { nombre: string; email: string; nivel: string | null };
+  actor: { nombre: string; email: string; rol: string };
+  tipo: string;
+  fechaAnterior: string;
+  fechaNueva: string;
+  fechaRegistro: string;
+  zona: string;
+  motivo: string;
+  totalAnterior: string;
+  totalNuevo: string;
+  moneda: string;
+  costo: string;
+  descuento: DescuentoCorreo | null;
+  cupones: CuponCorreo[];
+  reglasAplicadas: string[];
+  reglasBypass: { regla: string; razon: string; autorizado_por: string }[];
+  prioridad: string | null;
+  categoria: string | null;
+  observacionesInternas: string | null;
+  observacionesCliente: string | null;
+  clienteNotificado: boolean;
+  contacto: Contacto;
+  enlaceReserva: string;
+}
+
+export const CONTACTO_EJEMPLO: Contacto = { agencia: "Agencia de Viajes", email: "soporte@agencia.bo", telefono: "+591 2 2441234" };

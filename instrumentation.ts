@@ -1,0 +1,13 @@
+// Next.js calls register() once per server process: the delivery worker starts here so that
+// `npm run dev` / `next start` deliver notifications with no extra process. Set
+// NOTIFICACIONES_WORKER=off to run workers separately (`npm run worker`).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NOTIFICACIONES_WORKER === "off") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const global = globalThis as unknown as { workerNotificaciones?: Promise<unknown> };
+  if (global.workerNotificaciones) return;
+  const [{ iniciarWorker }, { prisma }] = await Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client")]);
+  global.workerNotificaciones = iniciarWorker({ db: prisma }).catch((error) => {
+    console.error("[cola] No se pudo iniciar el worker de notificaciones:", (error as Error).message);
+  });
+}

@@ -1,0 +1,35 @@
+// Delivery settings, all from the environment so one build runs anywhere. Read on every use: tests
+// and the worker process may set them after import.
+import { z } from "zod";
+
+const correoValido = z.email();
+
+export const esDireccionValida = (direccion: string) => correoValido.safeParse(direccion).success;
+
+function entero(nombre: string, porDefecto: number, minimo: number): number {
+  const valor = Number(process.env[nombre]);
+  return Number.isInteger(valor) && valor >= minimo ? valor : porDefecto;
+}
+
+export function configuracionEntregas() {
+  return {
+    /** Attempts per delivery before it is dead-lettered (estado FALLIDA). */
+    maxIntentos: entero("NOTIFICACIONES_MAX_INTENTOS", 5, 1),
+    /** First retry delay; each next one doubles it. */
+    esperaBaseMs: entero("NOTIFICACIONES_ESPERA_BASE_MS", 2000, 0),
+    /** Emails per second to the provider from one worker process. */
+    correosPorSegundo: entero("RESEND_CORREOS_POR_SEGUNDO", 2, 1),
+    adminEmails: (process.env.ADMIN_EMAILS ?? "")
+      .split(",")
+      .map((d) => d.trim())
+      .filter(Boolean),
+    remitente: process.env.EMAIL_FROM || "Agencia de Viajes <notificaciones@agencia.bo>",
+    urlAplicacion: (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, ""),
+  };
+}
+
+/** Retry delay for attempt n (1-based) that just failed: base · 2^(n-1), or the provider's ask if longer. */
+export function esperaAntesDeReintentar(intento: number, esperaBaseMs: number, pedidaPorProveedorMs?: number): number {
+  const exponencial = esperaBaseMs * 2 ** (intento - 1);
+  return Math.max(exponencial, pedidaPorProveedorMs ?? 0);
+}

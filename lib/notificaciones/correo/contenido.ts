@@ -1,0 +1,132 @@
+// From a delivery row to the email people read: loads the reschedule, formats dates in the agency's
+// zone and money in Bolivian style, and renders the React Email template to HTML and plain text.
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import CorreoAdmin, { asuntoAdmin } from "@/emails/reprogramacion-admin";
+import CorreoCliente, { asuntoCliente } from "@/emails/reprogramacion-cliente";
+import type { Contacto, CorreoAdminProps, CorreoClienteProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
+import type { Db } from "@/lib/db/client";
+import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
+import { formatearMonto } from "@/lib/formato/dinero";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { configuracionEntregas } from "../config";
+import { PLANTILLA_ADMIN } from "../plantillas";
+
+export const INCLUIR_HISTORIAL_CORREO = {
+  reserva: { include: { usuario: true, servicios: { orderBy: { id: "asc" } } } },
+  actor: true,
+  cupones: { orderBy: { id: "asc" } },
+} satisfies Prisma.HistorialReprogramacionInclude;
+export type HistorialParaCorreo = Prisma.HistorialReprogramacionGetPayload<{ include: typeof INCLUIR_HISTORIAL_CORREO }>;
+
+export interface CorreoRenderizado {
+  asunto: string;
+  html: string;
+  texto: string;
+}
+
+/** Missing data is not retried: the delivery is dead-lettered as DATOS_FALTANTES. */
+export class DatosFaltantes extends Error {}
+
+function descuentoCorreo(h: HistorialParaCorreo): DescuentoCorreo | null {
+  if (!h.descuentoPorcentaje || !h.descuentoMonto) return null;
+  const moneda = h.reserva.moneda;
+  return {
+    porcentaje: h.descuentoPorcentaje.toString(),
+    monto: formatearMonto(h.descuentoMonto, moneda),
+    totalAnterior: formatearMonto(h.totalAnterior, moneda),
+    totalNuevo: formatearMonto(h.totalNuevo, moneda),
+    razon: h.descuentoRazon,
+  };
+}
+
+const cuponesCorreo = (h: HistorialParaCorreo, zona: string): CuponCorreo[] =>
+  h.cupones.map((c) => ({
+    codigo: c.codigo,
+    valor: formatearMonto(c.valor, c.moneda),
+    validoHasta: formatearFechaCorta(c.validoHasta, zona).split(" ")[0],
+    descripcion: c.descripcion,
+  }));
+
+export function propsCorreoCliente(h: HistorialParaCorreo, variante: VarianteCliente, contacto: Contacto, zona = zonaAgencia()): CorreoClienteProps {
+  const { reserva } = h;
+  if (!reserva.usuario.nombre.trim()) throw new DatosFaltantes("La reserva no tiene nombre de cliente");
+  const url = configuracionEntregas().urlAplicacion;
+  return {
+    variante,
+    nombreCliente: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`.trim(),
+    reservaId: reserva.id,
+    destino: reserva.destino,
+    fechaAnterior: formatearFechaHora(h.fechaAnterior, zona),
+    fechaNueva: formatearFechaHora(h.fechaNueva, zona),
+    zona,
+    motivo: h.motivo.trim() || null,
+    servicios: reserva.servicios.map((s) => ({ descripcion: s.descripcion, precio: formatearMonto(s.precio, reserva.moneda) })),
+    total: formatearMonto(h.totalNuevo, reserva.moneda),
+    moneda: reserva.moneda,
+    costo: h.costoAplicado.gt(0) ? formatearMonto(h.costoAplicado, reserva.moneda) : null,
+    descuento: descuentoCorreo(h),
+    cupones: cuponesCorreo(h, zona),
+    observacionesCliente: h.observacionesCliente,
+    contacto,
+    enlaceReserva: `${url}/reservas?reserva=${reserva.id}`,
+    enlaceSoporte: `mailto:${contacto.email}?subject=${encodeURIComponent(`Consulta sobre mi reserva #${reserva.id}`)}`,
+  };
+}
+
+export function propsCorreoAdmin(h: HistorialParaCorreo, contacto: Contacto, zona = zonaAgencia()): CorreoAdminProps {
+  const { reserva } = h;
+  const moneda = reserva.moneda;
+  return {
+    historialId: h.id,
+    reservaId: reserva.id,
+    destino: reserva.destino,
+    cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email, nivel: reserva.usuario.nivel },
+    actor: { nombre: `${h.actor.nombre} ${h.actor.apellido}`, email: h.actor.email, rol: h.actor.rol },
+    tipo: h.tipo,
+    fechaAnterior: formatearFechaHora(h.fechaAnterior, zona),
+    fechaNueva: formatearFechaHora(h.fechaNueva, zona),
+    fechaRegistro: formatearFechaHora(h.createdAt, zona),
+    zona,
+    motivo: h.motivo,
+    totalAnterior: formatearMonto(h.totalAnterior, moneda),
+    totalNuevo: formatearMonto(h.totalNuevo, moneda),
+    moneda,
+    costo: formatearMonto(h.costoAplicado, moneda),
+    descuento: descuentoCorreo(h),
+    cupones: cuponesCorreo(h, zona),
+    reglasAplicadas: h.reglasAplicadas,
+    reglasBypass: h.reglasBypass as CorreoAdminProps["reglasBypass"],
+    prioridad: h.prioridad,
+    categoria: h.categoria,
+    observacionesInternas: h.observacionesInternas,
+    observacionesCliente: h.observacionesCliente,
+    clienteNotificado: h.notificarCliente,
+    contacto,
+    enlaceReserva: `${configuracionEntregas().urlAplicacion}/soporte?reserva=${reserva.id}`,
+  };
+}
+
+async function renderizar(elemento: React.ReactElement, asunto: string): Promise<CorreoRenderizado> {
+  const [html, texto] = await Promise.all([render(elemento), render(elemento, { plainText: true })]);
+  return { asunto, html, texto };
+}
+
+export async function contactoAgencia(db: Pick<Db, "configuracionAgencia">): Promise<Contacto> {
+  const config = await db.configuracionAgencia.findUnique({ where: { id: 1 } });
+  return {
+    agencia: config?.nombreAgencia ?? "Agencia de Viajes",
+    email: config?.emailSoporte ?? "soporte@agencia.bo",
+    telefono: config?.telefonoSoporte ?? "",
+  };
+}
+
+/** The email for one delivery: the audit email for admins, otherwise the client's variant. */
+export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto): Promise<CorreoRenderizado> {
+  if (plantilla === PLANTILLA_ADMIN) {
+    const props = propsCorreoAdmin(h, contacto);
+    return renderizar(createElement(CorreoAdmin, props), asuntoAdmin(props));
+  }
+  const props = propsCorreoCliente(h, plantilla as VarianteCliente, contacto);
+  return renderizar(createElement(CorreoCliente, props), asuntoCliente(props.reservaId));
+}

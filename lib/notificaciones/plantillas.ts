@@ -1,0 +1,12 @@
+// Template names: stored on each delivery, reported in the reschedule response, used by metrics.
+import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
+
+export const PLANTILLA_ADMIN = "reprogramacion_auditoria";
+export const PLANTILLA_EVENTO = "evento_reprogramacion";
+
+export type PlantillaCliente = "reprogramacion" | "reprogramacion_con_descuento" | "reprogramacion_administrativa";
+
+export function plantillaCliente(tipo: TipoReprogramacion, conDescuento: boolean): PlantillaCliente {
+  if (tipo === "ADMINISTRATIVA") return "reprogramacion_administrativa";
+  return conDescuento ? "reprogramacion_con_descuento" : "reprogramacion";
+}

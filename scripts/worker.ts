@@ -1,0 +1,24 @@
+// npm run worker: the delivery worker on its own (for deployments that set NOTIFICACIONES_WORKER=off
+// on the web servers). Uses DATABASE_URL, or the embedded development database.
+import { createClient } from "@/lib/db/client";
+import { iniciarWorker } from "@/lib/notificaciones/worker";
+import { developmentDatabase } from "./lib/database";
+import { migrate } from "./lib/prepare";
+
+const database = await developmentDatabase();
+await migrate(database.url);
+const db = createClient(database.url);
+const runner = await iniciarWorker({ db, connectionString: database.url });
+console.log("Worker de notificaciones en marcha. Ctrl-C para detenerlo.");
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await runner.stop();
+  await db.$disconnect();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -1,0 +1,66 @@
+// A local HTTP server that answers POST /emails like the Resend API: Bearer key required, 422 on a
+// malformed body, one email per Idempotency-Key (a repeat returns the first id), and scripted
+// failures (500, 429 with retry-after) for retry tests. /__pruebas/* lets another process inspect it.
+import { randomUUID } from "node:crypto";
+import { escuchar, leerCuerpo, responder } from "./http";
+
+export interface PeticionResend {
+  clave: string | null;
+  cuerpo: { from: string; to: string[]; subject: string; html: string; text?: string };
+  respondida: number;
+  en: number;
+}
+
+export interface CorreoResend {
+  id: string;
+  clave: string | null;
+  cuerpo: PeticionResend["cuerpo"];
+}
+
+export async function iniciarResendFalso(puerto = 0) {
+  const peticiones: PeticionResend[] = [];
+  const enviados: CorreoResend[] = [];
+  let fallos: { estado: number; retryAfter?: number }[] = [];
+
+  const servidor = await escuchar(async (req, res) => {
+    const ruta = new URL(req.url ?? "/", "http://x").pathname;
+    if (ruta === "/__pruebas/enviados" && req.method === "GET") return responder(res, 200, { enviados, peticiones: peticiones.length });
+    if (ruta === "/__pruebas/fallos" && req.method === "POST") {
+      fallos = JSON.parse(await leerCuerpo(req));
+      return responder(res, 200, { ok: true });
+    }
+    if (ruta !== "/emails" || req.method !== "POST") return responder(res, 404, { statusCode: 404, name: "not_found", message: "Not found" });
+    if (!/^Bearer re_\w+/.test(String(req.headers.authorization))) {
+      return responder(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+    }
+    const clave = (req.headers["idempotency-key"] as string | undefined) ?? null;
+    const cuerpo = JSON.parse(await leerCuerpo(req));
+    const fallo = fallos.shift();
+    const estado = fallo?.estado ?? 200;
+    peticiones.push({ clave, cuerpo, respondida: estado, en: Date.now() });
+    if (fallo) {
+      const nombre = fallo.estado === 429 ? "rate_limit_exceeded" : "internal_server_error";
+      return responder(res, fallo.estado, { statusCode: fallo.estado, name: nombre, message: "Simulated failure" }, fallo.retryAfter ? { "retry-after": String(fallo.retryAfter) } : {});
+    }
+    if (!cuerpo.from || !Array.isArray(cuerpo.to) || !cuerpo.subject || !cuerpo.html) {
+      return responder(res, 422, { statusCode: 422, name: "validation_error", message: "Missing required field" });
+    }
+    const previo = clave ? enviados.find((e) => e.clave === clave) : undefined;
+    if (previo) return responder(res, 200, { id: previo.id });
+    const correo = { id: randomUUID(), clave, cuerpo };
+    enviados.push(correo);
+    return responder(res, 200, { id: correo.id });
+  }, puerto);
+
+  return {
+    url: servidor.url,
+    peticiones,
+    enviados,
+    /** The next n requests fail with this status. */
+    fallarProximas(n: number, estado = 500, retryAfter?: number) {
+      fallos = Array.from({ length: n }, () => ({ estado, retryAfter }));
+    },
+    cerrar: servidor.cerrar,
+  };
+}
+export type ResendFalso = Awaited<ReturnType<typeof iniciarResendFalso>>;

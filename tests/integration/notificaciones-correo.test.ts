@@ -1,0 +1,217 @@
+// Email delivery end to end inside one process: the real reschedule use case on real PostgreSQL,
+// the graphile-worker queue, React Email rendering and the real Resend SDK talking HTTP to a local
+// server that answers like Resend.
+import type { Runner } from "graphile-worker";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
+import { transporteCorreo } from "@/lib/notificaciones/correo/transporte";
+import { iniciarWorker } from "@/lib/notificaciones/worker";
+import { reprogramarReserva } from "@/lib/reprogramacion/reprogramar";
+import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
+import { iniciarResendFalso, type ResendFalso } from "../fakes/resend";
+import { databaseUrl, db } from "./db";
+import { actorDemo, clienteConReserva, esperarEntregas } from "./escenario";
+
+let resend: ResendFalso;
+let worker: Runner;
+const ADMINS = ["auditoria@agencia.bo", "gerencia@agencia.bo"];
+
+beforeAll(async () => {
+  resend = await iniciarResendFalso();
+  Object.assign(process.env, {
+    RESEND_API_KEY: "re_prueba123",
+    RESEND_BASE_URL: resend.url,
+    ADMIN_EMAILS: ADMINS.join(","),
+    NOTIFICACIONES_ESPERA_BASE_MS: "150",
+    NOTIFICACIONES_MAX_INTENTOS: "5",
+    RESEND_CORREOS_POR_SEGUNDO: "100",
+    NOTIFICACIONES_SONDEO_MS: "100",
+  });
+  worker = await iniciarWorker({ db, connectionString: databaseUrl, concurrencia: 4 });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await resend?.cerrar();
+  await db.$disconnect();
+});
+
+beforeEach(() => resend.fallarProximas(0));
+
+const correosPara = (para: string) => resend.enviados.filter((e) => e.cuerpo.to.includes(para));
+
+describe("correo de reprogramación con Resend", () => {
+  it("una reprogramación envía exactamente un correo al cliente y uno a cada admin", async () => {
+    const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva({ nombre: "Lucía" });
+    const resultado = await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Cambio de vuelo" });
+    // Honest: at commit time everything is queued, nothing is sent yet.
+    expect(respuestaReprogramacion(resultado)).toMatchObject({
+      notificaciones: { cliente_notificado: false, emails_enviados: 0, emails_en_cola: 3, notificacion_push: false, estado: "EN_COLA" },
+    });
+
+    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const entregas = await esperarEntregas(historial.id);
+    expect(entregas.map((e) => [e.canal, e.estado])).toEqual([
+      ["EMAIL", "ENVIADA"],
+      ["EMAIL", "ENVIADA"],
+      ["EMAIL", "ENVIADA"],
+      ["TIEMPO_REAL", "ENVIADA"],
+    ]);
+
+    const alCliente = correosPara(usuario.email);
+    expect(alCliente).toHaveLength(1);
+    expect(alCliente[0].cuerpo.subject).toBe(`Tu reserva #${reserva.id} ha sido reprogramada`);
+    expect(alCliente[0].cuerpo.text).toContain("Hola Lucía Condori");
+    expect(alCliente[0].cuerpo.text).toContain("Cambio de vuelo");
+    expect(alCliente[0].cuerpo.text).toContain("(hora de America/La_Paz)");
+    expect(alCliente[0].cuerpo.html).toContain("Tour Isla del Sol");
+    expect(alCliente[0].clave).toBe(`entrega-${entregas[0].id}`);
+    for (const admin of ADMINS) {
+      const recibidos = correosPara(admin);
+      expect(recibidos).toHaveLength(1);
+      expect(recibidos[0].cuerpo.subject).toBe(`[Auditoría] Reserva #${reserva.id} reprogramada (CLIENTE) por Lucía Condori`);
+    }
+
+    const final = await db.historialReprogramacion.findUniqueOrThrow({ where: { id: historial.id } });
+    expect(final).toMatchObject({ clienteNotificado: true, emailEnviado: true, pushEnviado: true });
+    expect(final.fechaNotificacion).not.toBeNull();
+  });
+
+  it("con Resend fallando con 500, el correo llega tras los reintentos y una sola vez", async () => {
+    const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva();
+    process.env.ADMIN_EMAILS = "";
+    resend.fallarProximas(2, 500);
+    try {
+      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Reintentos" });
+    } finally {
+      process.env.ADMIN_EMAILS = ADMINS.join(",");
+    }
+    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const [correo] = await esperarEntregas(historial.id);
+    expect(correo).toMatchObject({ canal: "EMAIL", estado: "ENVIADA", intentos: 3, errorTipo: null });
+    expect(correo.intentosRegistrados.map((i) => [i.numero, i.exito, i.errorTipo, i.error])).toEqual([
+      [1, false, "PROVEEDOR", "Resend HTTP 500 internal_server_error"],
+      [2, false, "PROVEEDOR", "Resend HTTP 500 internal_server_error"],
+      [3, true, null, null],
+    ]);
+    const peticiones = resend.peticiones.filter((p) => p.clave === `entrega-${correo.id}`);
+    expect(peticiones.map((p) => p.respondida)).toEqual([500, 500, 200]);
+    // Exponential backoff: the second wait (300 ms) is about twice the first (150 ms).
+    expect(peticiones[1].en - peticiones[0].en).toBeGreaterThanOrEqual(140);
+    expect(peticiones[2].en - peticiones[1].en).toBeGreaterThanOrEqual(290);
+    expect(correosPara(usuario.email)).toHaveLength(1);
+  });
+
+  it("la misma clave de idempotencia nunca produce un segundo correo", async () => {
+    const transporte = transporteCorreo(db);
+    const mensaje = { entregaId: 987654, para: "repetido@prueba.bo", asunto: "Prueba", html: "<p>x</p>", texto: "x" };
+    const primero = await transporte.enviar(mensaje);
+    const segundo = await transporte.enviar(mensaje);
+    expect(primero).toEqual(segundo);
+    expect(correosPara("repetido@prueba.bo")).toHaveLength(1);
+  });
+
+  it("respeta el 429 con retry-after antes de volver a intentar", async () => {
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    process.env.ADMIN_EMAILS = "";
+    resend.fallarProximas(1, 429, 1);
+    try {
+      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Límite de ritmo" });
+    } finally {
+      process.env.ADMIN_EMAILS = ADMINS.join(",");
+    }
+    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const [correo] = await esperarEntregas(historial.id);
+    const peticiones = resend.peticiones.filter((p) => p.clave === `entrega-${correo.id}`);
+    expect(peticiones.map((p) => p.respondida)).toEqual([429, 200]);
+    expect(peticiones[1].en - peticiones[0].en).toBeGreaterThanOrEqual(990);
+  });
+
+  it("tras el último intento la entrega queda FALLIDA con cada intento registrado", async () => {
+    const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva();
+    process.env.ADMIN_EMAILS = "";
+    process.env.NOTIFICACIONES_MAX_INTENTOS = "3";
+    resend.fallarProximas(10, 503);
+    try {
+      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Proveedor caído" });
+      const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+      const [correo] = await esperarEntregas(historial.id);
+      expect(correo).toMatchObject({ estado: "FALLIDA", intentos: 3, errorTipo: "PROVEEDOR" });
+      expect(correo.intentosRegistrados.map((i) => i.exito)).toEqual([false, false, false]);
+      expect(correosPara(usuario.email)).toHaveLength(0);
+      expect(await db.historialReprogramacion.findUniqueOrThrow({ where: { id: historial.id } })).toMatchObject({ clienteNotificado: false, emailEnviado: false });
+    } finally {
+      process.env.ADMIN_EMAILS = ADMINS.join(",");
+      process.env.NOTIFICACIONES_MAX_INTENTOS = "5";
+    }
+  });
+
+  it("una dirección inválida no se envía ni se reintenta", async () => {
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    process.env.ADMIN_EMAILS = "no-es-un-correo";
+    try {
+      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Dirección rota" });
+    } finally {
+      process.env.ADMIN_EMAILS = ADMINS.join(",");
+    }
+    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const entregas = await esperarEntregas(historial.id);
+    const rota = entregas.find((e) => e.destinatario === "no-es-un-correo");
+    expect(rota).toMatchObject({ estado: "FALLIDA", intentos: 1, errorTipo: "DESTINATARIO_INVALIDO" });
+    expect(resend.peticiones.some((p) => p.cuerpo.to.includes("no-es-un-correo"))).toBe(false);
+  });
+
+  it("notificar_cliente false: solo correos a admins", async () => {
+    const { reserva, nuevaFecha, usuario } = await clienteConReserva();
+    const admin = await actorDemo("admin@demo.bo");
+    const resultado = await reprogramarReserva(db, admin, reserva.id, {
+      nueva_fecha: nuevaFecha.toISOString(),
+      motivo: "Ajuste interno",
+      tipo_reprogramacion: "ADMINISTRATIVA",
+      notificar_cliente: false,
+      observaciones_internas: "Nota solo para el equipo",
+    });
+    expect(respuestaReprogramacion(resultado)).toMatchObject({
+      notificaciones: { emails_en_cola: 2, notificar_cliente: false, template_usado: "reprogramacion_administrativa" },
+    });
+    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    await esperarEntregas(historial.id);
+    expect(correosPara(usuario.email)).toHaveLength(0);
+    const auditoria = resend.enviados.filter((e) => e.cuerpo.subject.includes(`#${reserva.id} `));
+    expect(auditoria.map((e) => e.cuerpo.to[0]).sort()).toEqual([...ADMINS].sort());
+    expect(auditoria[0].cuerpo.text).toContain("Nota solo para el equipo");
+  });
+
+  it("una transacción revertida no deja entregas ni trabajos en la cola", async () => {
+    const { reserva, nuevaFecha, usuario } = await clienteConReserva();
+    await expect(
+      db.$transaction(async (tx) => {
+        const historial = await tx.historialReprogramacion.create({
+          data: { reservaId: reserva.id, fechaAnterior: reserva.fechaInicio, fechaNueva: nuevaFecha, motivo: "Se revierte", tipo: "CLIENTE", actorId: usuario.id, totalAnterior: "2400", totalNuevo: "2400" },
+        });
+        await encolarNotificaciones(tx, {
+          historialId: historial.id,
+          reserva_id: reserva.id,
+          cliente: { nombre: "Lucía Condori", email: usuario.email },
+          fecha_anterior: reserva.fechaInicio.toISOString(),
+          fecha_nueva: nuevaFecha.toISOString(),
+          motivo: "Se revierte",
+          reprogramado_por: "Lucía Condori",
+          tipo_reprogramacion: "CLIENTE",
+          tipoReprogramacion: "CLIENTE",
+          conDescuento: false,
+          notificarCliente: true,
+        });
+        expect(await tx.entregaNotificacion.count({ where: { historialId: historial.id } })).toBe(4);
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(await db.entregaNotificacion.count({ where: { destinatario: usuario.email } })).toBe(0);
+    const huerfanos = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM graphile_worker._private_jobs j
+      WHERE NOT EXISTS (SELECT 1 FROM entrega_notificacion e WHERE e.id = (j.payload->>'entregaId')::int)`;
+    expect(Number(huerfanos[0].n)).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(correosPara(usuario.email)).toHaveLength(0);
+  });
+});
