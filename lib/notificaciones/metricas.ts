@@ -1,0 +1,101 @@
+// Delivery metrics for admins (seed 000 §6 plus per-channel rates, latency and errors). The period
+// selects reschedules by when they happened; their deliveries count whenever they completed.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { zonaAgencia } from "@/lib/formato/fecha";
+import { TipoErrorEntrega } from "@/lib/generated/prisma/enums";
+import { finDe, inicioDe, parametroFecha } from "./periodo";
+import { PLANTILLA_ADMIN } from "./plantillas";
+
+const DIA_MS = 24 * 3_600_000;
+
+export const periodoMetricasSchema = z
+  .object({ desde: parametroFecha.optional(), hasta: parametroFecha.optional() })
+  .strict()
+  .transform((p, ctx) => {
+    const hasta = p.hasta ? finDe(p.hasta) : new Date();
+    const desde = p.desde ? inicioDe(p.desde) : new Date(hasta.getTime() - 7 * DIA_MS);
+    if (desde >= hasta) ctx.addIssue({ code: "custom", path: ["desde"], message: "Debe ser anterior a hasta" });
+    return { desde, hasta };
+  });
+
+const porcentaje = (parte: number, todo: number) => (todo > 0 ? Math.round((parte / todo) * 10_000) / 100 : 0);
+const ms = (valor: number | null) => (valor == null ? null : Math.round(valor));
+
+const CANALES = ["email_cliente", "email_admin", "tiempo_real"] as const;
+
+interface FilaCanal {
+  canal: (typeof CANALES)[number];
+  total: number;
+  enviadas: number;
+  fallidas: number;
+  p50: number | null;
+  p95: number | null;
+}
+
+export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: Date; hasta: Date }) {
+  const zona = zonaAgencia();
+  const [totales] = await db.$queryRaw<{ total: number; con_aviso: number; enviadas: number }[]>`
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE notificar_cliente)::int AS con_aviso,
+           count(*) FILTER (WHERE cliente_notificado)::int AS enviadas
+    FROM historial_reprogramacion WHERE created_at >= ${desde} AND created_at < ${hasta}`;
+
+  const canales = await db.$queryRaw<FilaCanal[]>`
+    SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.plantilla = ${PLANTILLA_ADMIN} THEN 'email_admin' ELSE 'email_cliente' END AS canal,
+           count(*)::int AS total,
+           count(*) FILTER (WHERE e.estado = 'ENVIADA')::int AS enviadas,
+           count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p50,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p95
+    FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
+    WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}
+    GROUP BY 1`;
+
+  const [latencia] = await db.$queryRaw<{ p50: number | null; p95: number | null }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p50,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p95
+    FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
+    WHERE h.created_at >= ${desde} AND h.created_at < ${hasta} AND e.enviada_at IS NOT NULL`;
+
+  const errores = await db.$queryRaw<{ tipo: TipoErrorEntrega; intentos: number; entregas_fallidas: number }[]>`
+    SELECT t.tipo,
+           (SELECT count(*)::int FROM intento_entrega i JOIN entrega_notificacion e ON e.id = i.entrega_id JOIN historial_reprogramacion h ON h.id = e.historial_id
+             WHERE NOT i.exito AND i.error_tipo::text = t.tipo AND h.created_at >= ${desde} AND h.created_at < ${hasta}) AS intentos,
+           (SELECT count(*)::int FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
+             WHERE e.estado = 'FALLIDA' AND e.error_tipo::text = t.tipo AND h.created_at >= ${desde} AND h.created_at < ${hasta}) AS entregas_fallidas
+    FROM unnest(${Object.values(TipoErrorEntrega)}::text[]) AS t(tipo)`;
+
+  const dias = await db.$queryRaw<{ fecha: string; reprogramaciones: number; correos_enviados: number; eventos_enviados: number }[]>`
+    SELECT to_char(h.created_at AT TIME ZONE ${zona}, 'YYYY-MM-DD') AS fecha,
+           count(DISTINCT h.id)::int AS reprogramaciones,
+           count(e.id) FILTER (WHERE e.canal = 'EMAIL' AND e.estado = 'ENVIADA')::int AS correos_enviados,
+           count(e.id) FILTER (WHERE e.canal = 'TIEMPO_REAL' AND e.estado = 'ENVIADA')::int AS eventos_enviados
+    FROM historial_reprogramacion h LEFT JOIN entrega_notificacion e ON e.historial_id = h.id
+    WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}
+    GROUP BY 1 ORDER BY 1`;
+
+  const porCanal = Object.fromEntries(
+    CANALES.map((canal) => {
+      const f = canales.find((c) => c.canal === canal);
+      const total = f?.total ?? 0;
+      const enviadas = f?.enviadas ?? 0;
+      const fallidas = f?.fallidas ?? 0;
+      return [canal, { total, enviadas, fallidas, pendientes: total - enviadas - fallidas, tasa_entrega: porcentaje(enviadas, total), latencia_ms: { p50: ms(f?.p50 ?? null), p95: ms(f?.p95 ?? null) } }];
+    }),
+  );
+
+  return {
+    periodo: { desde: desde.toISOString(), hasta: hasta.toISOString(), zona },
+    total_reprogramaciones: totales.total,
+    reprogramaciones_con_aviso_al_cliente: totales.con_aviso,
+    notificaciones_enviadas: totales.enviadas,
+    // Of the reschedules that were meant to email the client, how many did.
+    tasa_entrega: porcentaje(totales.enviadas, totales.con_aviso),
+    por_canal: porCanal,
+    latencia_ms: { p50: ms(latencia.p50), p95: ms(latencia.p95) },
+    errores_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.intentos])),
+    entregas_fallidas_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.entregas_fallidas])),
+    volumen_por_dia: dias,
+  };
+}
