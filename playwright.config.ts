@@ -8,6 +8,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "reports/e2e.json" }]],
+  // The live-panel spec counts unread notifications exactly, so it runs after every other spec
+  // (which reschedule in parallel) has finished.
+  projects: [
+    { name: "principal", testIgnore: /panel-notificaciones\.spec\.ts/ },
+    { name: "panel", testMatch: /panel-notificaciones\.spec\.ts/, dependencies: ["principal"] },
+  ],
   use: {
     baseURL: process.env.BASE_URL ?? "http://localhost:3000",
     trace: "retain-on-failure",

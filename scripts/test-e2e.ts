@@ -14,6 +14,9 @@ const env = {
   NEXTAUTH_SECRET: "secreto-de-pruebas-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
   BASE_URL: baseUrl,
+  ADMIN_EMAILS: "auditoria@agencia.bo",
+  // A production build without Resend: keep the mailbox readable so tests can open it.
+  BUZON_DESARROLLO: "on",
 };
 
 let code = 1;
