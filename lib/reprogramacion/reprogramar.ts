@@ -59,13 +59,21 @@ export async function reservaDelActor(db: Tx, actor: Actor, id: number, bloquear
   return reserva;
 }
 
-export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date, ahora: Date) {
+/** Problems that no rule or bypass can lift: state, a past date, the same date. Empty when fine. */
+export function problemasDeFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date | null, ahora: Date): ErrorDominio[] {
+  const problemas: ErrorDominio[] = [];
   if ((ESTADOS_NO_REPROGRAMABLES as readonly string[]).includes(reserva.estado))
-    throw new ErrorDominio(409, "RESERVA_NO_REPROGRAMABLE", `No se puede reprogramar una reserva ${reserva.estado === "CANCELADA" ? "cancelada" : "completada"}.`, { estado: reserva.estado });
-  if (nuevaFecha.getTime() <= ahora.getTime())
-    throw new ErrorDominio(400, "FECHA_EN_PASADO", "La nueva fecha debe ser en el futuro.", { campos: { nueva_fecha: "La nueva fecha debe ser en el futuro" } });
-  if (nuevaFecha.getTime() === reserva.fechaInicio.getTime())
-    throw new ErrorDominio(400, "MISMA_FECHA", "La nueva fecha es igual a la fecha actual de la reserva.", { campos: { nueva_fecha: "Elija una fecha distinta de la actual" } });
+    problemas.push(new ErrorDominio(409, "RESERVA_NO_REPROGRAMABLE", `No se puede reprogramar una reserva ${reserva.estado === "CANCELADA" ? "cancelada" : "completada"}.`, { estado: reserva.estado }));
+  if (nuevaFecha && nuevaFecha.getTime() <= ahora.getTime())
+    problemas.push(new ErrorDominio(400, "FECHA_EN_PASADO", "La nueva fecha debe ser en el futuro.", { campos: { nueva_fecha: "La nueva fecha debe ser en el futuro" } }));
+  if (nuevaFecha && nuevaFecha.getTime() === reserva.fechaInicio.getTime())
+    problemas.push(new ErrorDominio(400, "MISMA_FECHA", "La nueva fecha es igual a la fecha actual de la reserva.", { campos: { nueva_fecha: "Elija una fecha distinta de la actual" } }));
+  return problemas;
+}
+
+export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date, ahora: Date) {
+  const [primero] = problemasDeFecha(reserva, nuevaFecha, ahora);
+  if (primero) throw primero;
 }
 
 async function errorDeRegla(tx: Tx, v: Veredicto, reserva: ReservaConCliente, config: Configuracion, nuevaFecha: Date, sugerencias: () => Promise<ReturnType<typeof buscarAlternativas>>, zona: string) {

@@ -11,7 +11,7 @@ import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas, type Veredicto } from "./reglas";
 import { costoReprogramacion } from "./descuento";
-import { contextoReglas, ESTADOS_NO_REPROGRAMABLES, reservaDelActor, tipoDeReprogramacion, type Reloj } from "./reprogramar";
+import { contextoReglas, problemasDeFecha, reservaDelActor, tipoDeReprogramacion, type Reloj } from "./reprogramar";
 
 function reglaEvaluada(v: Veredicto) {
   const extra = v.regla.tipoRegla === "DIA_BLACKOUT" ? { dia_actual: v.datos.dia_semana ?? v.datos.dia_actual, dias_no_permitidos: v.datos.dias_no_permitidos } : {};
@@ -50,10 +50,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
   const evaluacion = evaluarReglas(reglas, ctx);
   const violadas = evaluacion.violadas.map(reglaViolada);
 
-  const bloqueos: string[] = [];
-  if ((ESTADOS_NO_REPROGRAMABLES as readonly string[]).includes(reserva.estado)) bloqueos.push(`La reserva está ${reserva.estado.toLowerCase()}`);
-  if (nuevaFecha && nuevaFecha <= ahora) bloqueos.push("La nueva fecha debe ser en el futuro");
-  if (nuevaFecha && nuevaFecha.getTime() === reserva.fechaInicio.getTime()) bloqueos.push("La nueva fecha es igual a la actual");
+  const bloqueos = problemasDeFecha(reserva, nuevaFecha, ahora).map((p) => p.detail);
   let disponibilidad = null;
   if (nuevaFecha) {
     const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id, 0);
