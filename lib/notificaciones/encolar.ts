@@ -10,9 +10,9 @@ import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, plantillaCliente } from "./plantilla
 export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
 
-export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo"> {
+export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo" | "tipo_reprogramacion"> {
   historialId: number;
-  tipoReprogramacion: TipoReprogramacion;
+  tipo_reprogramacion: TipoReprogramacion;
   conDescuento: boolean;
   notificarCliente: boolean;
 }
@@ -34,7 +34,7 @@ export async function encolarNotificaciones(tx: Prisma.TransactionClient, evento
     data: { historialId: evento.historialId, reservaId: evento.reserva_id, datos: { ...datosDelEvento(evento) } },
   });
   const correos = [
-    ...(evento.notificarCliente ? [{ destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipoReprogramacion, evento.conDescuento) }] : []),
+    ...(evento.notificarCliente ? [{ destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
     ...adminEmails.map((destinatario) => ({ destinatario, plantilla: PLANTILLA_ADMIN })),
   ];
   const entregas = await tx.entregaNotificacion.createManyAndReturn({

@@ -208,7 +208,6 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
         motivo: solicitud.motivo,
         reprogramado_por: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
         tipo_reprogramacion: tipo,
-        tipoReprogramacion: tipo,
         conDescuento: Boolean(descuento),
         notificarCliente: solicitud.notificar_cliente ?? true,
       });

@@ -198,7 +198,6 @@ describe("correo de reprogramación con Resend", () => {
           motivo: "Se revierte",
           reprogramado_por: "Lucía Condori",
           tipo_reprogramacion: "CLIENTE",
-          tipoReprogramacion: "CLIENTE",
           conDescuento: false,
           notificarCliente: true,
         });
