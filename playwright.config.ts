@@ -11,7 +11,9 @@ export default defineConfig({
   // The live-panel spec counts unread notifications exactly, so it runs after every other spec
   // (which reschedule in parallel) has finished.
   projects: [
-    { name: "principal", testIgnore: /panel-notificaciones\.spec\.ts/ },
+    { name: "principal", testIgnore: /(panel-notificaciones|proveedores)\.spec\.ts/ },
+    // Against the second server, whose Resend and Pusher are local stand-ins (scripts/test-e2e.ts).
+    { name: "proveedores", testMatch: /proveedores\.spec\.ts/, use: { baseURL: process.env.PROVEEDORES_URL } },
     { name: "panel", testMatch: /panel-notificaciones\.spec\.ts/, dependencies: ["principal"] },
   ],
   use: {

@@ -7,34 +7,34 @@ export { aLaHora, diaHabil, diaLocal, proximoDomingo } from "../tests/fechas";
 const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
 
 /** An API client signed in through next-auth's credentials flow (real cookies, real JWT). */
-export async function apiComo(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
+export async function apiComo(email: string, servidor = baseURL()): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: servidor });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
   const login = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
   if (!login.ok()) throw new Error(`login ${email}: ${login.status()}`);
   return ctx;
 }
 
-let pool: pg.Pool | null = null;
-export function db(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-  return pool;
+const pools = new Map<string, pg.Pool>();
+/** The test database of a server: the built-in one by default. */
+export function db(url = process.env.DATABASE_URL ?? ""): pg.Pool {
+  if (!pools.has(url)) pools.set(url, new pg.Pool({ connectionString: url, max: 4 }));
+  return pools.get(url)!;
 }
 
-export async function idDeUsuario(email: string): Promise<number> {
-  const { rows } = await db().query("SELECT id FROM usuario WHERE email = $1", [email]);
+export async function idDeUsuario(email: string, base = db()): Promise<number> {
+  const { rows } = await base.query("SELECT id FROM usuario WHERE email = $1", [email]);
   return rows[0].id;
 }
 
-/** A La Paz wall-clock time `dias` days from today, moved forward to the next weekday if needed. */
 /** Inserts a reservation directly (test set-up only), bypassing capacity. */
-export async function reservaDirecta(usuarioId: number, fechaInicio: Date, opciones: { total?: string; reprogramaciones?: number; estado?: string } = {}) {
-  const { rows } = await db().query(
+export async function reservaDirecta(usuarioId: number, fechaInicio: Date, opciones: { total?: string; reprogramaciones?: number; estado?: string } = {}, base = db()) {
+  const { rows } = await base.query(
     `INSERT INTO reserva (usuario_id, destino, fecha_inicio, estado, total, moneda, numero_reprogramaciones, updated_at)
      VALUES ($1, 'Destino de prueba', $2, $3, $4, 'BOB', $5, now()) RETURNING id`,
     [usuarioId, fechaInicio, opciones.estado ?? "CONFIRMADA", opciones.total ?? "2400.00", opciones.reprogramaciones ?? 0],
   );
-  await db().query("INSERT INTO servicio (reserva_id, tipo, descripcion, precio) VALUES ($1, 'HOTEL', 'Hotel 2 noches', $2)", [rows[0].id, opciones.total ?? "2400.00"]);
+  await base.query("INSERT INTO servicio (reserva_id, tipo, descripcion, precio) VALUES ($1, 'HOTEL', 'Hotel 2 noches', $2)", [rows[0].id, opciones.total ?? "2400.00"]);
   return rows[0].id as number;
 }
 

@@ -1,6 +1,7 @@
 // Test dates relative to today in the agency's zone (shared by Vitest and Playwright specs).
 const ZONA = "America/La_Paz";
 
+/** A La Paz wall-clock time `dias` days from today, moved forward to the next weekday if needed. */
 export function diaHabil(dias: number, hora = 10, minuto = 0): Date {
   for (let extra = 0; ; extra++) {
     const fecha = aLaHora(dias + extra, hora, minuto);

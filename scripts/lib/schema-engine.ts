@@ -14,7 +14,12 @@ export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const SCHEMA_SNAPSHOT = "schema.prisma";
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-async function loadEngineModule() {
+// The wasm-bindgen glue keeps views of the wasm memory in module-level caches, so a second
+// instance in the same process would read stale memory: instantiate once and reuse it.
+let engineModule: Promise<typeof import("@prisma/schema-engine-wasm")> | null = null;
+const loadEngineModule = () => (engineModule ??= instantiateEngineModule());
+
+async function instantiateEngineModule() {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bindings = await import(path.join(dir, "schema_engine_bg.js"));

@@ -1,6 +1,7 @@
 // A local HTTP server that answers the Pusher Channels REST trigger (POST /apps/:id/events) and
 // checks its signature the way Pusher does: HMAC-SHA256 of "POST\n<path>\n<sorted query>" with the
 // app secret, and body_md5 of the body. Unsigned or wrongly signed requests get 401.
+// GET /__pruebas/eventos lets another process see what arrived.
 import { createHash, createHmac } from "node:crypto";
 import { escuchar, leerCuerpo, responder } from "./http";
 
@@ -23,6 +24,7 @@ export async function iniciarPusherFalso(app: { id: string; key: string; secret:
   const servidor = await escuchar(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const cuerpo = await leerCuerpo(req);
+    if (url.pathname === "/__pruebas/eventos" && req.method === "GET") return responder(res, 200, { eventos, rechazadas: rechazadas.length });
     if (req.method !== "POST" || url.pathname !== `/apps/${app.id}/events`) return responder(res, 404, {});
     const q = url.searchParams;
     const md5 = createHash("md5").update(cuerpo).digest("hex");

@@ -1,0 +1,91 @@
+// Must-show of the notifications issue, through the whole app: the production server reschedules,
+// its in-process worker delivers with the real Resend and Pusher SDKs, and the local stand-ins
+// (started by scripts/test-e2e.ts) record what arrived and check Pusher's signatures.
+import { createHmac } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { apiComo, db, diaHabil, idDeUsuario, reservaDirecta } from "./api-helpers";
+
+interface CorreoRecibido {
+  id: string;
+  clave: string;
+  cuerpo: { from: string; to: string[]; subject: string; html: string; text: string };
+}
+
+const servidor = () => process.env.PROVEEDORES_URL!;
+const base = () => db(process.env.PROVEEDORES_DATABASE_URL);
+const resend = (ruta: string, init?: RequestInit) => fetch(`${process.env.RESEND_FALSO_URL}${ruta}`, init).then((r) => r.json());
+const enviadosA = async (para: string): Promise<CorreoRecibido[]> => (await resend("/__pruebas/enviados")).enviados.filter((e: CorreoRecibido) => e.cuerpo.to.includes(para));
+
+test.describe.configure({ mode: "serial" });
+
+async function reprogramarComoCliente(dia: number, motivo: string) {
+  const cliente = await apiComo("cliente@demo.bo", servidor());
+  const id = await reservaDirecta(await idDeUsuario("cliente@demo.bo", base()), diaHabil(dia), {}, base());
+  const r = await cliente.post(`/api/reservas/${id}/reprogramar/`, { data: { nueva_fecha: diaHabil(dia + 3).toISOString(), motivo } });
+  expect(r.status()).toBe(200);
+  return { id, respuesta: await r.json(), cliente };
+}
+
+test("una reprogramación: exactamente un correo al cliente por Resend, uno al admin y el evento firmado en Pusher", async () => {
+  const { id, respuesta, cliente } = await reprogramarComoCliente(230, "Cambio por reunión familiar");
+  expect(respuesta.notificaciones).toMatchObject({ estado: "EN_COLA", emails_enviados: 0, emails_en_cola: 2, cliente_notificado: false });
+
+  await expect(async () => {
+    const [h] = await (await cliente.get(`/api/reservas/${id}/historial-reprogramacion/`)).json();
+    expect(h.estado_notificacion).toMatchObject({ cliente_notificado: true, email_enviado: true, push_enviado: true });
+  }).toPass({ timeout: 10_000 });
+
+  const asunto = `Tu reserva #${id} ha sido reprogramada`;
+  const alCliente = (await enviadosA("cliente@demo.bo")).filter((e) => e.cuerpo.subject === asunto);
+  expect(alCliente).toHaveLength(1);
+  expect(alCliente[0].cuerpo.text).toContain("Hola Juan Pérez,");
+  expect(alCliente[0].cuerpo.text).toContain("Cambio por reunión familiar");
+  expect(alCliente[0].cuerpo.text).toContain("(hora de America/La_Paz)");
+  expect(alCliente[0].cuerpo.html).toContain(`${servidor()}/reservas?reserva=${id}`);
+  expect(alCliente[0].clave).toMatch(/^entrega-\d+$/);
+  const alAdmin = (await enviadosA("auditoria@agencia.bo")).filter((e) => e.cuerpo.subject.startsWith(`[Auditoría] Reserva #${id} `));
+  expect(alAdmin).toHaveLength(1);
+
+  await expect(async () => {
+    const { eventos, rechazadas } = await fetch(`${process.env.PUSHER_FALSO_URL}/__pruebas/eventos`).then((r) => r.json());
+    expect(rechazadas).toBe(0);
+    const evento = eventos.find((e: { data: string }) => JSON.parse(e.data).reserva_id === id);
+    expect(evento).toMatchObject({ name: "reprogramacion", channels: ["private-soporte-reprogramaciones"] });
+    expect(JSON.parse(evento.data)).toMatchObject({ type: "reprogramacion", reserva_id: id, cliente_nombre: "Juan Pérez", motivo: "Cambio por reunión familiar" });
+  }).toPass({ timeout: 5_000 });
+});
+
+test("con Resend devolviendo 500 dos veces, el correo llega tras los reintentos, una vez, con los intentos registrados", async () => {
+  await resend("/__pruebas/fallos", { method: "POST", body: JSON.stringify([{ estado: 500 }, { estado: 500 }]) });
+  const { id, cliente } = await reprogramarComoCliente(235, "Reintentos del proveedor");
+  await expect(async () => {
+    const [h] = await (await cliente.get(`/api/reservas/${id}/historial-reprogramacion/`)).json();
+    expect(h.estado_notificacion.cliente_notificado).toBe(true);
+  }).toPass({ timeout: 15_000 });
+
+  const { rows } = await base().query(
+    `SELECT e.destinatario, e.intentos, e.estado, array_agg(i.exito ORDER BY i.numero) AS exitos, array_agg(i.error_tipo::text ORDER BY i.numero) AS tipos
+     FROM entrega_notificacion e JOIN intento_entrega i ON i.entrega_id = e.id JOIN historial_reprogramacion h ON h.id = e.historial_id
+     WHERE h.reserva_id = $1 AND e.canal = 'EMAIL' GROUP BY e.id ORDER BY e.id`,
+    [id],
+  );
+  // The two 500s hit whichever emails went first; every delivery ends sent, each failure recorded.
+  expect(rows.map((r) => r.estado)).toEqual(["ENVIADA", "ENVIADA"]);
+  const fallos = rows.flatMap((r) => r.tipos.filter(Boolean));
+  expect(fallos).toEqual(["PROVEEDOR", "PROVEEDOR"]);
+  expect(rows.reduce((n, r) => n + r.intentos, 0)).toBe(4);
+  expect((await enviadosA("cliente@demo.bo")).filter((e) => e.cuerpo.subject === `Tu reserva #${id} ha sido reprogramada`)).toHaveLength(1);
+});
+
+test("la autorización de Pusher firma para el personal y rechaza a un cliente", async () => {
+  const operador = await apiComo("operador@demo.bo", servidor());
+  const cliente = await apiComo("cliente@demo.bo", servidor());
+  const form = { socket_id: "123.456", channel_name: "private-soporte-reprogramaciones" };
+  const ok = await operador.post("/api/realtime/auth", { form });
+  expect(ok.status()).toBe(200);
+  const firma = createHmac("sha256", process.env.PUSHER_FALSO_SECRET!).update("123.456:private-soporte-reprogramaciones").digest("hex");
+  expect(await ok.json()).toEqual({ auth: `${process.env.PUSHER_FALSO_KEY}:${firma}` });
+  const rechazo = await cliente.post("/api/realtime/auth", { form });
+  expect(rechazo.status()).toBe(403);
+  expect((await rechazo.json()).error_code).toBe("PERMISO_DENEGADO");
+});
