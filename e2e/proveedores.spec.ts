@@ -4,6 +4,7 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { apiComo, db, diaHabil, idDeUsuario, reservaDirecta } from "./api-helpers";
+import { iniciarSesion } from "./helpers";
 
 interface CorreoRecibido {
   id: string;
@@ -88,4 +89,33 @@ test("la autorización de Pusher firma para el personal y rechaza a un cliente",
   const rechazo = await cliente.post("/api/realtime/auth", { form });
   expect(rechazo.status()).toBe(403);
   expect((await rechazo.json()).error_code).toBe("PERMISO_DENEGADO");
+});
+
+test("tras 5 errores la entrega queda en descartes; un admin la reintenta desde Métricas y el correo llega", async ({ page }) => {
+  await resend("/__pruebas/fallos", { method: "POST", body: JSON.stringify(Array.from({ length: 10 }, () => ({ estado: 503 }))) });
+  const { id, cliente } = await reprogramarComoCliente(240, "Proveedor caído un buen rato");
+  const admin = await apiComo("admin@demo.bo", servidor());
+  await expect(async () => {
+    const { entregas } = await (await admin.get("/api/admin/entregas/")).json();
+    const mias = entregas.filter((e: { reserva_id: number }) => e.reserva_id === id);
+    expect(mias.map((e: { intentos: number; error_tipo: string }) => [e.intentos, e.error_tipo])).toEqual([
+      [5, "PROVEEDOR"],
+      [5, "PROVEEDOR"],
+    ]);
+  }).toPass({ timeout: 20_000 });
+  const metricas = await (await admin.get("/api/metricas/notificaciones/")).json();
+  expect(metricas.entregas_fallidas_por_tipo.PROVEEDOR).toBeGreaterThanOrEqual(2);
+  expect((await (await apiComo("operador@demo.bo", servidor())).get("/api/admin/entregas/")).status()).toBe(403);
+
+  await iniciarSesion(page, "admin@demo.bo");
+  await page.goto("/admin/metricas");
+  const fila = page.getByTestId("entregas-fallidas").getByRole("listitem").filter({ hasText: `Reserva #${id} · correo a cliente@demo.bo` });
+  await fila.getByRole("button", { name: "Reintentar" }).click();
+  await fila.getByRole("button", { name: "Sí, reintentar" }).click();
+  await expect(fila).toHaveCount(0);
+  await expect(async () => {
+    const [h] = await (await cliente.get(`/api/reservas/${id}/historial-reprogramacion/`)).json();
+    expect(h.estado_notificacion.cliente_notificado).toBe(true);
+  }).toPass({ timeout: 10_000 });
+  expect((await enviadosA("cliente@demo.bo")).filter((e) => e.cuerpo.subject === `Tu reserva #${id} ha sido reprogramada`)).toHaveLength(1);
 });

@@ -60,7 +60,7 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
   const duracionMs = Math.round(performance.now() - inicio);
   const { maxIntentos, esperaBaseMs } = configuracionEntregas();
   const momento = ahora();
-  const reintentar = !resultado.ok && resultado.reintentable && numero < maxIntentos;
+  const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
   const estado: EstadoEntrega = resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA";
 
   return db.$transaction(async (tx) => {

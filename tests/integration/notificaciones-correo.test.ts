@@ -5,6 +5,7 @@ import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
 import { transporteCorreo } from "@/lib/notificaciones/correo/transporte";
+import { reintentarEntrega } from "@/lib/notificaciones/reintentar";
 import { iniciarWorker } from "@/lib/notificaciones/worker";
 import { reprogramarReserva } from "@/lib/reprogramacion/reprogramar";
 import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
@@ -127,7 +128,7 @@ describe("correo de reprogramación con Resend", () => {
     expect(peticiones[1].en - peticiones[0].en).toBeGreaterThanOrEqual(990);
   });
 
-  it("tras el último intento la entrega queda FALLIDA con cada intento registrado", async () => {
+  it("tras el último intento la entrega queda FALLIDA con cada intento registrado, y un admin puede reintentarla", async () => {
     const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva();
     process.env.ADMIN_EMAILS = "";
     process.env.NOTIFICACIONES_MAX_INTENTOS = "3";
@@ -140,6 +141,15 @@ describe("correo de reprogramación con Resend", () => {
       expect(correo.intentosRegistrados.map((i) => i.exito)).toEqual([false, false, false]);
       expect(correosPara(usuario.email)).toHaveLength(0);
       expect(await db.historialReprogramacion.findUniqueOrThrow({ where: { id: historial.id } })).toMatchObject({ clienteNotificado: false, emailEnviado: false });
+
+      // An admin's manual retry, once the provider is back: a fresh budget, the log keeps growing.
+      resend.fallarProximas(0);
+      expect(await reintentarEntrega(db, correo.id)).toMatchObject({ id: correo.id, estado: "PENDIENTE", intentos: 3 });
+      const [reintentada] = await esperarEntregas(historial.id);
+      expect(reintentada).toMatchObject({ estado: "ENVIADA", intentos: 4, limiteIntentos: 6 });
+      expect(reintentada.intentosRegistrados.map((i) => i.exito)).toEqual([false, false, false, true]);
+      expect(correosPara(usuario.email)).toHaveLength(1);
+      await expect(reintentarEntrega(db, correo.id)).rejects.toMatchObject({ status: 409, errorCode: "ENTREGA_NO_FALLIDA" });
     } finally {
       process.env.ADMIN_EMAILS = ADMINS.join(",");
       process.env.NOTIFICACIONES_MAX_INTENTOS = "5";

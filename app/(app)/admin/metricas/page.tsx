@@ -2,7 +2,9 @@
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
+import { BotonReintentar } from "@/components/notificaciones/BotonReintentar";
 import { metricasNotificaciones, periodoMetricasSchema } from "@/lib/notificaciones/metricas";
+import { filtrosEntregasSchema, listarEntregasFallidas } from "@/lib/notificaciones/reintentar";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Métricas de notificaciones" };
@@ -14,7 +16,10 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
   await actorDePagina(["ADMIN"], "/admin/metricas");
   const consulta = await searchParams;
   const periodo = periodoMetricasSchema.safeParse({ desde: consulta.desde || undefined, hasta: consulta.hasta || undefined });
-  const m = await metricasNotificaciones(prisma, periodo.success ? periodo.data : periodoMetricasSchema.parse({}));
+  const [m, fallidas] = await Promise.all([
+    metricasNotificaciones(prisma, periodo.success ? periodo.data : periodoMetricasSchema.parse({})),
+    listarEntregasFallidas(prisma, filtrosEntregasSchema.parse({})),
+  ]);
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Métricas de notificaciones</h1>
@@ -43,6 +48,21 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
       </table>
       <h2 className="mb-2 font-semibold">Errores por tipo (intentos fallidos)</h2>
       <ul className="mb-6 text-sm">{Object.entries(m.errores_por_tipo).map(([tipo, n]) => <li key={tipo}>{tipo}: {n} (entregas descartadas: {m.entregas_fallidas_por_tipo[tipo]})</li>)}</ul>
+      <h2 className="mb-2 font-semibold">Entregas fallidas ({fallidas.total})</h2>
+      {fallidas.entregas.length === 0 ? (
+        <p className="mb-6 text-slate-600">No hay entregas fallidas.</p>
+      ) : (
+        <ul className="mb-6 divide-y divide-slate-100 rounded-lg bg-white text-sm ring-1 ring-slate-200" data-testid="entregas-fallidas">
+          {fallidas.entregas.map((e) => (
+            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+              <span>
+                Reserva #{e.reserva_id} · {e.canal === "EMAIL" ? `correo a ${e.destinatario}` : "evento en vivo"} · {e.intentos} intentos · {e.error_tipo}: {e.error}
+              </span>
+              <BotonReintentar entregaId={e.id} destinatario={e.destinatario} />
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 className="mb-2 font-semibold">Volumen por día</h2>
       {m.volumen_por_dia.length === 0 ? <p className="text-slate-600">Sin reprogramaciones en el periodo.</p> : (
         <ul className="text-sm">{m.volumen_por_dia.map((d) => <li key={d.fecha}>{d.fecha}: {d.reprogramaciones} reprogramaciones, {d.correos_enviados} correos, {d.eventos_enviados} eventos en vivo</li>)}</ul>

@@ -1,0 +1,55 @@
+// The dead-letter queue for admins: deliveries that ended FALLIDA, and a manual retry that gives
+// one a fresh budget of attempts (the attempt log keeps every earlier try).
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { ErrorDominio, noEncontrado } from "@/lib/errores";
+import { configuracionEntregas } from "./config";
+import { encolarEntrega } from "./encolar";
+
+export const filtrosEntregasSchema = z
+  .object({
+    pagina: z.coerce.number().int().min(1).default(1),
+    por_pagina: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+const serializarEntrega = (e: { id: number; historialId: number; canal: string; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; updatedAt: Date; historial?: { reservaId: number } }) => ({
+  id: e.id,
+  historial_id: e.historialId,
+  reserva_id: e.historial?.reservaId,
+  canal: e.canal,
+  destinatario: e.destinatario,
+  plantilla: e.plantilla,
+  estado: e.estado,
+  intentos: e.intentos,
+  error_tipo: e.errorTipo,
+  error: e.error,
+  encolada_at: e.encoladaAt.toISOString(),
+  actualizada_at: e.updatedAt.toISOString(),
+});
+
+export async function listarEntregasFallidas(db: Db, filtros: z.infer<typeof filtrosEntregasSchema>) {
+  const where = { estado: "FALLIDA" as const };
+  const [total, filas] = await Promise.all([
+    db.entregaNotificacion.count({ where }),
+    db.entregaNotificacion.findMany({ where, include: { historial: { select: { reservaId: true } } }, orderBy: { id: "desc" }, skip: (filtros.pagina - 1) * filtros.por_pagina, take: filtros.por_pagina }),
+  ]);
+  return { entregas: filas.map(serializarEntrega), total, pagina: filtros.pagina, por_pagina: filtros.por_pagina };
+}
+
+export async function reintentarEntrega(db: Db, id: number) {
+  return db.$transaction(async (tx) => {
+    const [entrega] = await tx.$queryRaw<{ estado: string; intentos: number }[]>`SELECT estado::text, intentos FROM entrega_notificacion WHERE id = ${id} FOR UPDATE`;
+    if (!entrega) throw noEncontrado("La entrega no existe.");
+    if (entrega.estado !== "FALLIDA") {
+      throw new ErrorDominio(409, "ENTREGA_NO_FALLIDA", "Solo se pueden reintentar entregas fallidas.", { estado: entrega.estado });
+    }
+    const actualizada = await tx.entregaNotificacion.update({
+      where: { id },
+      data: { estado: "PENDIENTE", limiteIntentos: entrega.intentos + configuracionEntregas().maxIntentos },
+      include: { historial: { select: { reservaId: true } } },
+    });
+    await encolarEntrega(tx, id);
+    return serializarEntrega(actualizada);
+  });
+}

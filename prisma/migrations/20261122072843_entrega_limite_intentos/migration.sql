@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "entrega_notificacion" ADD COLUMN     "limite_intentos" INTEGER;
