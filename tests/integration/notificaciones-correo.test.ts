@@ -156,6 +156,29 @@ describe("correo de reprogramación con Resend", () => {
     }
   });
 
+  it("con tres workers a la vez, cada entrega se envía una sola vez", async () => {
+    const extra = await Promise.all([iniciarWorker({ db, connectionString: databaseUrl, concurrencia: 4 }), iniciarWorker({ db, connectionString: databaseUrl, concurrencia: 4 })]);
+    process.env.ADMIN_EMAILS = "";
+    try {
+      const escenarios = await Promise.all(Array.from({ length: 12 }, () => clienteConReserva()));
+      const historiales = [];
+      for (const { reserva, actor, nuevaFecha } of escenarios) {
+        historiales.push((await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Varios workers" })).historial.id);
+      }
+      for (const id of historiales) {
+        const entregas = await esperarEntregas(id);
+        expect(entregas.map((e) => [e.estado, e.intentos, e.intentosRegistrados.length])).toEqual([
+          ["ENVIADA", 1, 1],
+          ["ENVIADA", 1, 1],
+        ]);
+      }
+      for (const { usuario } of escenarios) expect(resend.peticiones.filter((p) => p.cuerpo.to.includes(usuario.email))).toHaveLength(1);
+    } finally {
+      process.env.ADMIN_EMAILS = ADMINS.join(",");
+      await Promise.all(extra.map((w) => w.stop()));
+    }
+  });
+
   it("una dirección inválida no se envía ni se reintenta", async () => {
     const { reserva, actor, nuevaFecha } = await clienteConReserva();
     process.env.ADMIN_EMAILS = "no-es-un-correo";
