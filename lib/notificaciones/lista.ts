@@ -1,6 +1,7 @@
 // The support team's notification list (seed 000 §2C): one entry per reschedule, read state shared
 // by the team, with filters, pagination and the unread count for the badge.
 import { z } from "zod";
+import { paginacion, ventana } from "@/lib/paginacion";
 import type { Db } from "@/lib/db/client";
 import { noEncontrado } from "@/lib/errores";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,8 +13,7 @@ export const filtrosNotificacionesSchema = z
     leida: z.enum(["true", "false"], { error: "Debe ser true o false" }).transform((v) => v === "true").optional(),
     desde: parametroFecha.optional(),
     hasta: parametroFecha.optional(),
-    pagina: z.coerce.number().int().min(1).default(1),
-    por_pagina: z.coerce.number().int().min(1).max(100).default(20),
+    ...paginacion(20, 100),
   })
   .strict();
 export type FiltrosNotificaciones = z.infer<typeof filtrosNotificacionesSchema>;
@@ -26,7 +26,7 @@ export async function listarNotificaciones(db: Db, filtros: FiltrosNotificacione
   };
   const where = { ...periodo, leida: filtros.leida };
   const [filas, total, noLeidas] = await Promise.all([
-    db.notificacion.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (filtros.pagina - 1) * filtros.por_pagina, take: filtros.por_pagina }),
+    db.notificacion.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...ventana(filtros) }),
     db.notificacion.count({ where }),
     db.notificacion.count({ where: { ...periodo, leida: false } }),
   ]);

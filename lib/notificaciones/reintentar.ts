@@ -1,6 +1,7 @@
 // The dead-letter queue for admins: deliveries that ended FALLIDA, and a manual retry that gives
 // one a fresh budget of attempts (the attempt log keeps every earlier try).
 import { z } from "zod";
+import { paginacion, ventana } from "@/lib/paginacion";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { configuracionEntregas } from "./config";
@@ -8,8 +9,7 @@ import { encolarEntrega } from "./encolar";
 
 export const filtrosEntregasSchema = z
   .object({
-    pagina: z.coerce.number().int().min(1).default(1),
-    por_pagina: z.coerce.number().int().min(1).max(100).default(20),
+    ...paginacion(20, 100),
   })
   .strict();
 
@@ -32,7 +32,7 @@ export async function listarEntregasFallidas(db: Db, filtros: z.infer<typeof fil
   const where = { estado: "FALLIDA" as const };
   const [total, filas] = await Promise.all([
     db.entregaNotificacion.count({ where }),
-    db.entregaNotificacion.findMany({ where, include: { historial: { select: { reservaId: true } } }, orderBy: { id: "desc" }, skip: (filtros.pagina - 1) * filtros.por_pagina, take: filtros.por_pagina }),
+    db.entregaNotificacion.findMany({ where, include: { historial: { select: { reservaId: true } } }, orderBy: { id: "desc" }, ...ventana(filtros) }),
   ]);
   return { entregas: filas.map(serializarEntrega), total, pagina: filtros.pagina, por_pagina: filtros.por_pagina };
 }

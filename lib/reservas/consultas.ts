@@ -1,5 +1,6 @@
 // Listing reservations. A client only ever sees their own (single ones: reservaDelActor).
 import { z } from "zod";
+import { paginacion, ventana } from "@/lib/paginacion";
 import type { Actor } from "@/lib/auth/credenciales";
 import { esStaff } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
@@ -13,8 +14,7 @@ export const filtrosReservasSchema = z
     estado: z.enum(EstadoReserva).optional(),
     desde: z.iso.datetime({ offset: true }).optional(),
     hasta: z.iso.datetime({ offset: true }).optional(),
-    pagina: z.coerce.number().int().min(1).default(1),
-    por_pagina: z.coerce.number().int().min(1).max(200).default(50),
+    ...paginacion(50, 200),
   })
   .strict();
 export type FiltrosReservas = z.infer<typeof filtrosReservasSchema>;
@@ -31,8 +31,7 @@ export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReser
       where,
       include: INCLUIR_RESERVA,
       orderBy: [{ fechaInicio: "asc" }, { id: "asc" }],
-      skip: (filtros.pagina - 1) * filtros.por_pagina,
-      take: filtros.por_pagina,
+      ...ventana(filtros),
     }),
   ]);
   return { total, pagina: filtros.pagina, por_pagina: filtros.por_pagina, reservas };
