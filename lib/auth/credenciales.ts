@@ -17,5 +17,8 @@ export async function verificarCredenciales(db: Db, email: string, password: str
   const usuario = await db.usuario.findUnique({ where: { email: email.trim().toLowerCase() } });
   const coincide = await bcrypt.compare(password, usuario?.passwordHash ?? HASH_FICTICIO);
   if (!usuario || !usuario.activo || !coincide) return null;
-  return { id: usuario.id, email: usuario.email, nombre: usuario.nombre, apellido: usuario.apellido, rol: usuario.rol };
+  return actorDeUsuario(usuario);
 }
+
+/** The acting identity carried in the session, from a user row. */
+export const actorDeUsuario = (u: Actor): Actor => ({ id: u.id, email: u.email, nombre: u.nombre, apellido: u.apellido, rol: u.rol });

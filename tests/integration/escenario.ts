@@ -1,7 +1,7 @@
 // Set-up for notification tests: a fresh client of their own (so parallel files never share rows)
 // and a reservation on a weekday far enough ahead for every rule.
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/lib/auth/credenciales";
+import { actorDeUsuario, type Actor } from "@/lib/auth/credenciales";
 import { diaHabil } from "../fechas";
 import { db } from "./db";
 
@@ -22,13 +22,11 @@ export async function clienteConReserva(opciones: { nombre?: string; email?: str
       servicios: { create: [{ tipo: "TOUR", descripcion: "Tour Isla del Sol", precio: "1800.00" }, { tipo: "HOTEL", descripcion: "Hotel en Copacabana", precio: "600.00" }] },
     },
   });
-  const actor: Actor = { id: usuario.id, email, nombre: usuario.nombre, apellido: usuario.apellido, rol: "CLIENTE" };
-  return { usuario, reserva, actor, nuevaFecha: diaHabil(dia + 1, 15, 30) };
+  return { usuario, reserva, actor: actorDeUsuario(usuario), nuevaFecha: diaHabil(dia + 1, 15, 30) };
 }
 
 export async function actorDemo(email: string): Promise<Actor> {
-  const u = await db.usuario.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, email: u.email, nombre: u.nombre, apellido: u.apellido, rol: u.rol };
+  return actorDeUsuario(await db.usuario.findUniqueOrThrow({ where: { email } }));
 }
 
 /** Polls until every delivery of this reschedule has finished (sent or dead-lettered). */
