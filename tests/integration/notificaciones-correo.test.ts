@@ -41,6 +41,26 @@ beforeEach(() => resend.fallarProximas(0));
 
 const correosPara = (para: string) => resend.enviados.filter((e) => e.cuerpo.to.includes(para));
 
+/** Runs with these environment variables set, then puts the previous values back. */
+async function conEntorno<T>(variables: Record<string, string>, accion: () => Promise<T>): Promise<T> {
+  const antes = Object.fromEntries(Object.keys(variables).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, variables);
+  try {
+    return await accion();
+  } finally {
+    for (const [k, v] of Object.entries(antes)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** The client reschedules their own reservation; resolves when every delivery has finished. */
+async function reprogramarYEsperar({ reserva, actor, nuevaFecha }: Awaited<ReturnType<typeof clienteConReserva>>, motivo: string) {
+  const { historial } = await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo });
+  return { historial, entregas: await esperarEntregas(historial.id) };
+}
+
 describe("correo de reprogramación con Resend", () => {
   it("una reprogramación envía exactamente un correo al cliente y uno a cada admin", async () => {
     const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva({ nombre: "Lucía" });
@@ -50,7 +70,7 @@ describe("correo de reprogramación con Resend", () => {
       notificaciones: { cliente_notificado: false, emails_enviados: 0, emails_en_cola: 3, notificacion_push: false, estado: "EN_COLA" },
     });
 
-    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const { historial } = resultado;
     const entregas = await esperarEntregas(historial.id);
     expect(entregas.map((e) => [e.canal, e.estado])).toEqual([
       ["EMAIL", "ENVIADA"],
@@ -79,16 +99,11 @@ describe("correo de reprogramación con Resend", () => {
   });
 
   it("con Resend fallando con 500, el correo llega tras los reintentos y una sola vez", async () => {
-    const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva();
-    process.env.ADMIN_EMAILS = "";
+    const escenario = await clienteConReserva();
     resend.fallarProximas(2, 500);
-    try {
-      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Reintentos" });
-    } finally {
-      process.env.ADMIN_EMAILS = ADMINS.join(",");
-    }
-    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
-    const [correo] = await esperarEntregas(historial.id);
+    const {
+      entregas: [correo],
+    } = await conEntorno({ ADMIN_EMAILS: "" }, () => reprogramarYEsperar(escenario, "Reintentos"));
     expect(correo).toMatchObject({ canal: "EMAIL", estado: "ENVIADA", intentos: 3, errorTipo: null });
     expect(correo.intentosRegistrados.map((i) => [i.numero, i.exito, i.errorTipo, i.error])).toEqual([
       [1, false, "PROVEEDOR", "Resend HTTP 500 internal_server_error"],
@@ -100,7 +115,7 @@ describe("correo de reprogramación con Resend", () => {
     // Exponential backoff: the second wait (300 ms) is about twice the first (150 ms).
     expect(peticiones[1].en - peticiones[0].en).toBeGreaterThanOrEqual(140);
     expect(peticiones[2].en - peticiones[1].en).toBeGreaterThanOrEqual(290);
-    expect(correosPara(usuario.email)).toHaveLength(1);
+    expect(correosPara(escenario.usuario.email)).toHaveLength(1);
   });
 
   it("la misma clave de idempotencia nunca produce un segundo correo", async () => {
@@ -113,30 +128,25 @@ describe("correo de reprogramación con Resend", () => {
   });
 
   it("respeta el 429 con retry-after antes de volver a intentar", async () => {
-    const { reserva, actor, nuevaFecha } = await clienteConReserva();
-    process.env.ADMIN_EMAILS = "";
     resend.fallarProximas(1, 429, 1);
-    try {
-      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Límite de ritmo" });
-    } finally {
-      process.env.ADMIN_EMAILS = ADMINS.join(",");
-    }
-    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
-    const [correo] = await esperarEntregas(historial.id);
+    const escenario = await clienteConReserva();
+    const {
+      entregas: [correo],
+    } = await conEntorno({ ADMIN_EMAILS: "" }, () => reprogramarYEsperar(escenario, "Límite de ritmo"));
     const peticiones = resend.peticiones.filter((p) => p.clave === `entrega-${correo.id}`);
     expect(peticiones.map((p) => p.respondida)).toEqual([429, 200]);
     expect(peticiones[1].en - peticiones[0].en).toBeGreaterThanOrEqual(990);
   });
 
   it("tras el último intento la entrega queda FALLIDA con cada intento registrado, y un admin puede reintentarla", async () => {
-    const { reserva, actor, nuevaFecha, usuario } = await clienteConReserva();
-    process.env.ADMIN_EMAILS = "";
-    process.env.NOTIFICACIONES_MAX_INTENTOS = "3";
+    const escenario = await clienteConReserva();
+    const { usuario } = escenario;
     resend.fallarProximas(10, 503);
-    try {
-      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Proveedor caído" });
-      const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
-      const [correo] = await esperarEntregas(historial.id);
+    await conEntorno({ ADMIN_EMAILS: "", NOTIFICACIONES_MAX_INTENTOS: "3" }, async () => {
+      const {
+        historial,
+        entregas: [correo],
+      } = await reprogramarYEsperar(escenario, "Proveedor caído");
       expect(correo).toMatchObject({ estado: "FALLIDA", intentos: 3, errorTipo: "PROVEEDOR" });
       expect(correo.intentosRegistrados.map((i) => i.exito)).toEqual([false, false, false]);
       expect(correosPara(usuario.email)).toHaveLength(0);
@@ -150,21 +160,16 @@ describe("correo de reprogramación con Resend", () => {
       expect(reintentada.intentosRegistrados.map((i) => i.exito)).toEqual([false, false, false, true]);
       expect(correosPara(usuario.email)).toHaveLength(1);
       await expect(reintentarEntrega(db, correo.id)).rejects.toMatchObject({ status: 409, errorCode: "ENTREGA_NO_FALLIDA" });
-    } finally {
-      process.env.ADMIN_EMAILS = ADMINS.join(",");
-      process.env.NOTIFICACIONES_MAX_INTENTOS = "5";
-    }
+    });
   });
 
   it("con tres workers a la vez, cada entrega se envía una sola vez", async () => {
     const extra = await Promise.all([iniciarWorker({ db, connectionString: databaseUrl, concurrencia: 4 }), iniciarWorker({ db, connectionString: databaseUrl, concurrencia: 4 })]);
-    process.env.ADMIN_EMAILS = "";
     try {
       const escenarios = await Promise.all(Array.from({ length: 12 }, () => clienteConReserva()));
-      const historiales = [];
-      for (const { reserva, actor, nuevaFecha } of escenarios) {
-        historiales.push((await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Varios workers" })).historial.id);
-      }
+      const historiales = await conEntorno({ ADMIN_EMAILS: "" }, () =>
+        Promise.all(escenarios.map(async ({ reserva, actor, nuevaFecha }) => (await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Varios workers" })).historial.id)),
+      );
       for (const id of historiales) {
         const entregas = await esperarEntregas(id);
         expect(entregas.map((e) => [e.estado, e.intentos, e.intentosRegistrados.length])).toEqual([
@@ -174,21 +179,13 @@ describe("correo de reprogramación con Resend", () => {
       }
       for (const { usuario } of escenarios) expect(resend.peticiones.filter((p) => p.cuerpo.to.includes(usuario.email))).toHaveLength(1);
     } finally {
-      process.env.ADMIN_EMAILS = ADMINS.join(",");
       await Promise.all(extra.map((w) => w.stop()));
     }
   });
 
   it("una dirección inválida no se envía ni se reintenta", async () => {
-    const { reserva, actor, nuevaFecha } = await clienteConReserva();
-    process.env.ADMIN_EMAILS = "no-es-un-correo";
-    try {
-      await reprogramarReserva(db, actor, reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Dirección rota" });
-    } finally {
-      process.env.ADMIN_EMAILS = ADMINS.join(",");
-    }
-    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
-    const entregas = await esperarEntregas(historial.id);
+    const escenario = await clienteConReserva();
+    const { entregas } = await conEntorno({ ADMIN_EMAILS: "no-es-un-correo" }, () => reprogramarYEsperar(escenario, "Dirección rota"));
     const rota = entregas.find((e) => e.destinatario === "no-es-un-correo");
     expect(rota).toMatchObject({ estado: "FALLIDA", intentos: 1, errorTipo: "DESTINATARIO_INVALIDO" });
     expect(resend.peticiones.some((p) => p.cuerpo.to.includes("no-es-un-correo"))).toBe(false);
@@ -207,8 +204,7 @@ describe("correo de reprogramación con Resend", () => {
     expect(respuestaReprogramacion(resultado)).toMatchObject({
       notificaciones: { emails_en_cola: 2, notificar_cliente: false, template_usado: "reprogramacion_administrativa" },
     });
-    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
-    await esperarEntregas(historial.id);
+    await esperarEntregas(resultado.historial.id);
     expect(correosPara(usuario.email)).toHaveLength(0);
     const auditoria = resend.enviados.filter((e) => e.cuerpo.subject.includes(`#${reserva.id} `));
     expect(auditoria.map((e) => e.cuerpo.to[0]).sort()).toEqual([...ADMINS].sort());
