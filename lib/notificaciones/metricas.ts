@@ -25,7 +25,8 @@ const ms = (valor: number | null) => (valor == null ? null : Math.round(valor));
 const CANALES = ["email_cliente", "email_admin", "tiempo_real"] as const;
 
 interface FilaCanal {
-  canal: (typeof CANALES)[number];
+  /** null: the grand-total row of GROUPING SETS. */
+  canal: (typeof CANALES)[number] | null;
   total: number;
   enviadas: number;
   fallidas: number;
@@ -41,6 +42,8 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
            count(*) FILTER (WHERE cliente_notificado)::int AS enviadas
     FROM historial_reprogramacion WHERE created_at >= ${desde} AND created_at < ${hasta}`;
 
+  // Percentiles ignore deliveries not yet sent (enviada_at null). One pass gives each channel and,
+  // through the empty grouping set, the overall latency.
   const canales = await db.$queryRaw<FilaCanal[]>`
     SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.plantilla = ${PLANTILLA_ADMIN} THEN 'email_admin' ELSE 'email_cliente' END AS canal,
            count(*)::int AS total,
@@ -50,13 +53,8 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
            percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p95
     FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
     WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}
-    GROUP BY 1`;
-
-  const [latencia] = await db.$queryRaw<{ p50: number | null; p95: number | null }[]>`
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p50,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p95
-    FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
-    WHERE h.created_at >= ${desde} AND h.created_at < ${hasta} AND e.enviada_at IS NOT NULL`;
+    GROUP BY GROUPING SETS ((1), ())`;
+  const total = canales.find((c) => c.canal === null);
 
   const errores = await db.$queryRaw<{ tipo: TipoErrorEntrega; intentos: number; entregas_fallidas: number }[]>`
     SELECT t.tipo,
@@ -93,7 +91,7 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
     // Of the reschedules that were meant to email the client, how many did.
     tasa_entrega: porcentaje(totales.enviadas, totales.con_aviso),
     por_canal: porCanal,
-    latencia_ms: { p50: ms(latencia.p50), p95: ms(latencia.p95) },
+    latencia_ms: { p50: ms(total?.p50 ?? null), p95: ms(total?.p95 ?? null) },
     errores_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.intentos])),
     entregas_fallidas_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.entregas_fallidas])),
     volumen_por_dia: dias,
