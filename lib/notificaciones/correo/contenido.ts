@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { obtenerConfiguracion } from "@/lib/reprogramacion/datos";
 import { configuracionEntregas } from "../config";
 import { PLANTILLA_ADMIN } from "../plantillas";
 
@@ -112,13 +113,9 @@ async function renderizar(elemento: React.ReactElement, asunto: string): Promise
   return { asunto, html, texto };
 }
 
-export async function contactoAgencia(db: Pick<Db, "configuracionAgencia">): Promise<Contacto> {
-  const config = await db.configuracionAgencia.findUnique({ where: { id: 1 } });
-  return {
-    agencia: config?.nombreAgencia ?? "Agencia de Viajes",
-    email: config?.emailSoporte ?? "soporte@agencia.bo",
-    telefono: config?.telefonoSoporte ?? "",
-  };
+export async function contactoAgencia(db: Db): Promise<Contacto> {
+  const config = await obtenerConfiguracion(db);
+  return { agencia: config.nombreAgencia, email: config.emailSoporte, telefono: config.telefonoSoporte };
 }
 
 /** The email for one delivery: the audit email for admins, otherwise the client's variant. */
