@@ -7,6 +7,10 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   // forbidden() answers a signed-in user on another role's page with a real 403.
   experimental: { authInterrupts: true },
+  // Static files skip proxy.ts; they still must not be sniffed or framed.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default nextConfig;

@@ -1,30 +1,50 @@
-// Early, cheap refusal at the edge of the app. Every handler and page still checks on the server.
+// Early, cheap refusal at the edge of the app, and the security headers of every response.
+// Every handler and page still checks on the server.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { INICIO_POR_ROL, rolesDelArea } from "@/lib/auth/roles";
+import { CABECERAS_COMUNES, nuevoNonce, politicaDeContenido } from "@/lib/seguridad/cabeceras";
 
 export async function proxy(request: NextRequest) {
+  const esApi = request.nextUrl.pathname.startsWith("/api/");
+  const nonce = nuevoNonce();
+  const csp = politicaDeContenido(nonce);
+  const respuesta = await decidir(request, csp, nonce);
+  for (const [nombre, valor] of Object.entries(CABECERAS_COMUNES)) respuesta.headers.set(nombre, valor);
+  respuesta.headers.set("content-security-policy", csp);
+  // API bodies carry personal data: never kept by browsers or shared caches.
+  if (esApi) respuesta.headers.set("cache-control", "no-store");
+  return respuesta;
+}
+
+async function decidir(request: NextRequest, csp: string, nonce: string): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/auth/")) return NextResponse.next();
+  // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const seguir = () => NextResponse.next({ request: { headers: requestHeaders } });
+
+  if (pathname.startsWith("/api/auth/")) return seguir();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
 
   if (pathname.startsWith("/api/")) {
     if (!token)
       return NextResponse.json({ detail: "Debe iniciar sesión para continuar.", error_code: "NO_AUTENTICADO" }, { status: 401 });
-    return NextResponse.next();
+    return seguir();
   }
   if (pathname === "/" || pathname === "/login") {
     if (token) return NextResponse.redirect(new URL(INICIO_POR_ROL[token.rol], request.url));
-    return pathname === "/" ? NextResponse.redirect(new URL("/login", request.url)) : NextResponse.next();
+    return pathname === "/" ? NextResponse.redirect(new URL("/login", request.url)) : seguir();
   }
-  if (!rolesDelArea(pathname)) return NextResponse.next();
+  if (!rolesDelArea(pathname)) return seguir();
   if (!token) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", pathname);
     return NextResponse.redirect(login);
   }
   // A wrong role goes through: the page's own guard answers 403 with forbidden().
-  return NextResponse.next();
+  return seguir();
 }
 
 export const config = {

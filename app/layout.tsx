@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,9 @@ export const metadata: Metadata = {
   description: "Reprogramación de reservas de viaje para clientes, soporte y administración.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, so each gets its own CSP nonce.
+  await headers();
   return (
     <html lang="es-BO">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>

@@ -5,6 +5,8 @@ export class ErrorDominio extends Error {
     readonly errorCode: string,
     readonly detail: string,
     readonly contexto: Record<string, unknown> = {},
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly cabeceras: Record<string, string> = {},
   ) {
     super(detail);
     this.name = "ErrorDominio";

@@ -11,7 +11,8 @@ const database = await developmentDatabase();
 const db = createClient(database.url);
 try {
   await seed(db);
-  console.log("Datos de demostración listos: cliente@demo.bo, vip@demo.bo, operador@demo.bo, admin@demo.bo (contraseña demo1234).");
+  // Logs end up in shared places: name the accounts, never their password (it is in the README).
+  console.log("Datos de demostración listos: cliente@demo.bo, vip@demo.bo, operador@demo.bo, admin@demo.bo.");
 } finally {
   await db.$disconnect();
   await database.stop();

@@ -21,7 +21,13 @@ export function FormularioLogin({ destino }: { destino: string }) {
       return;
     }
     setEnviando(false);
-    setError(resultado?.status === 401 ? "Correo o contraseña incorrectos." : "No se pudo iniciar sesión. Intente nuevamente.");
+    setError(
+      resultado?.status === 401
+        ? "Correo o contraseña incorrectos."
+        : resultado?.status === 429
+          ? "Demasiados intentos fallidos. Por seguridad, espere unos minutos e intente nuevamente."
+          : "No se pudo iniciar sesión. Intente nuevamente.",
+    );
   }
 
   return (

@@ -2,15 +2,18 @@
 // Every failure leaves as JSON { detail, error_code, ... } with a 4xx (or a bare 500), never HTML.
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { actorActual } from "@/lib/auth/sesion";
+import { prisma } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
-import { errorDeValidacion } from "@/lib/validacion";
+import { limitarEscritura } from "@/lib/seguridad/limite-tasa";
+import { errorDeValidacion, MENSAJE_CARACTERES, rutaDeTextoInseguro } from "@/lib/validacion";
 
-export function json(body: unknown, status = 200) {
-  return NextResponse.json(body, { status });
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return NextResponse.json(body, { status, headers });
 }
 
 export function respuestaDeError(error: unknown) {
-  if (error instanceof ErrorDominio) return json(error.cuerpo(), error.status);
+  if (error instanceof ErrorDominio) return json(error.cuerpo(), error.status, error.cabeceras);
   if (error instanceof ZodError) return json(errorDeValidacion(error).cuerpo(), 400);
   console.error("Error no controlado en la API:", error instanceof Error ? error.stack : error);
   return json({ detail: "Ocurrió un error interno. Intente nuevamente.", error_code: "ERROR_INTERNO" }, 500);
@@ -18,9 +21,16 @@ export function respuestaDeError(error: unknown) {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+const ESCRITURAS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 export function ruta<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      // Every write counts against its user's budget; without a session the handler answers 401.
+      if (ESCRITURAS.has(request.method)) {
+        const actor = await actorActual();
+        if (actor) await limitarEscritura(prisma, actor.id);
+      }
       return await handler(request, context);
     } catch (error) {
       return respuestaDeError(error);
@@ -28,13 +38,48 @@ export function ruta<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+const ES_JSON = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
+/**
+ * The JSON body of a write. Refuses other content types (415), malformed JSON (400) and, anywhere in
+ * the document, keys or values with control characters or invalid Unicode (400), which PostgreSQL
+ * and the notification payloads could not store.
+ */
 export async function leerJson(request: Request): Promise<unknown> {
+  if (!ES_JSON.test(request.headers.get("content-type") ?? ""))
+    throw new ErrorDominio(415, "TIPO_CONTENIDO_NO_SOPORTADO", "El cuerpo debe enviarse como application/json.");
   const texto = await request.text();
+  let cuerpo: unknown;
   try {
-    return JSON.parse(texto);
+    cuerpo = JSON.parse(texto);
   } catch {
     throw new ErrorDominio(400, "JSON_INVALIDO", "El cuerpo de la solicitud debe ser un objeto JSON válido.");
   }
+  const inseguro = rutaDeTextoInseguro(cuerpo);
+  if (inseguro) throw new ErrorDominio(400, "DATOS_INVALIDOS", "Los datos enviados no son válidos.", { campos: { [inseguro]: MENSAJE_CARACTERES } });
+  return cuerpo;
+}
+
+const METODOS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Metodo = (typeof METODOS)[number];
+
+export function metodoNoPermitido(permitidos: readonly string[]) {
+  const allow = [...permitidos, ...(permitidos.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return NextResponse.json(
+    { detail: `Método no permitido. Use: ${permitidos.join(", ")}.`, error_code: "METODO_NO_PERMITIDO", metodos_permitidos: permitidos },
+    { status: 405, headers: { allow } },
+  );
+}
+
+/**
+ * Every HTTP method of one route: the given handlers, and a JSON 405 with `Allow` for the rest
+ * (Next.js would answer those with an empty body). Use as
+ * `export const { GET, POST, PUT, PATCH, DELETE } = metodos({ GET: ruta(...) })`.
+ */
+export function metodos<C>(handlers: Partial<Record<Metodo, Handler<C>>>): Record<Metodo, Handler<C>> {
+  const permitidos = METODOS.filter((m) => handlers[m]);
+  const noPermitido: Handler<C> = async () => metodoNoPermitido(permitidos);
+  return Object.fromEntries(METODOS.map((m) => [m, handlers[m] ?? noPermitido])) as Record<Metodo, Handler<C>>;
 }
 
 /** Path ids are positive integers; anything else is a 404, as if the row did not exist. */

@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { limitesDelDia } from "@/lib/reprogramacion/calendario";
+import { diaIso, fechaIso } from "@/lib/validacion";
 
 const DIA = /^\d{4}-\d{2}-\d{2}$/;
 
-export const parametroFecha = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "Use una fecha ISO 8601 (AAAA-MM-DD o fecha y hora con zona)" });
+export const parametroFecha = z.union([fechaIso("Indique la fecha"), diaIso()], { error: "Use una fecha ISO 8601 (AAAA-MM-DD o fecha y hora con zona) entre los años 2000 y 2100" });
 
 function diaLocal(texto: string): { inicio: Date; fin: Date } {
   // Noon UTC of that date falls on the same calendar day in every American zone.

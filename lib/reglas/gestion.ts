@@ -9,9 +9,9 @@ import { AplicableA, NivelCliente, TipoRegla } from "@/lib/generated/prisma/enum
 import { iso } from "@/lib/reservas/serializar";
 import { DIAS_SEMANA } from "@/lib/reprogramacion/calendario";
 import { diasBloqueados } from "@/lib/reprogramacion/reglas";
-import { errorDeValidacion } from "@/lib/validacion";
+import { diaIso, errorDeValidacion, fechaIso, idEntero, texto } from "@/lib/validacion";
 
-const fechaONull = z.union([z.iso.datetime({ offset: true, error: "Fecha inválida: use ISO 8601" }), z.null()]);
+const fechaONull = z.union([fechaIso("Indique la fecha"), z.null()], { error: "Fecha inválida: use ISO 8601 entre los años 2000 y 2100" });
 
 const condicionesSchema = z
   .object({
@@ -19,20 +19,20 @@ const condicionesSchema = z
     nivel_minimo: z.enum(NivelCliente, { error: "Nivel inválido: BRONZE, SILVER, GOLD o PLATINUM" }).optional(),
     excluir_feriados: z.boolean().optional(),
     excluir_feriados_nacionales: z.boolean().optional(),
-    incluir_feriados_locales: z.array(z.iso.date({ error: "Use fechas YYYY-MM-DD" })).max(366).optional(),
+    incluir_feriados_locales: z.array(diaIso("Use fechas AAAA-MM-DD")).max(366).optional(),
     excepciones_emergencia: z.boolean().optional(),
   })
-  .catchall(z.union([z.string().max(500), z.number(), z.boolean(), z.null()]));
+  .catchall(z.union([texto(500), z.number(), z.boolean(), z.null()]));
 
 const camposRegla = {
-  nombre: z.string({ error: "El nombre es requerido" }).trim().min(3, "Mínimo 3 caracteres").max(200),
+  nombre: texto(200, { min: 3, requerido: "El nombre es requerido" }),
   tipo_regla: z.enum(TipoRegla, { error: "Tipo inválido: TIEMPO_MINIMO, LIMITE_REPROGRAMACIONES o DIA_BLACKOUT" }),
   aplicable_a: z.enum(AplicableA, { error: "Valor inválido: CLIENTE, OPERADOR, ADMIN o TODOS" }),
   valor_numerico: z.union([z.number().int("Debe ser un entero").positive("Debe ser mayor a 0").max(100_000), z.null()]),
-  valor_texto: z.union([z.string().trim().max(200), z.null()]),
+  valor_texto: z.union([texto(200), z.null()]),
   activa: z.boolean({ error: "Debe ser true o false" }),
   prioridad: z.number().int().min(0).max(1000),
-  mensaje_error: z.string({ error: "El mensaje de error es requerido" }).trim().min(5, "Mínimo 5 caracteres").max(500),
+  mensaje_error: texto(500, { min: 5, requerido: "El mensaje de error es requerido" }),
   fecha_inicio_vigencia: fechaONull,
   fecha_fin_vigencia: fechaONull,
   condiciones_extras: condicionesSchema,
@@ -52,7 +52,7 @@ const crearSchema = z
   })
   .strict();
 
-const actualizarSchema = z.object({ id: z.number().int().optional(), ...camposRegla }).partial().strict();
+const actualizarSchema = z.object({ id: idEntero().optional(), ...camposRegla }).partial().strict();
 
 type DatosRegla = Prisma.ReglaReprogramacionUncheckedCreateInput;
 const DIAS_VALIDOS = [...DIAS_SEMANA, "FERIADOS"];

@@ -4,15 +4,14 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
-import { errorDeValidacion } from "@/lib/validacion";
+import { errorDeValidacion, idEntero } from "@/lib/validacion";
 import { aplicarReprogramacion, type Reloj } from "./reprogramar";
-import { respuestaReprogramacion } from "./respuesta";
 import { comoObjeto, interpretarSolicitud } from "./solicitud";
 
 const destinoSchema = z
   .object({
-    reserva_id: z.number({ error: "Debe ser un id numérico" }).int().positive().optional(),
-    reserva_ids: z.array(z.number().int().positive()).min(1, "Indique al menos una reserva").max(500, "Máximo 500 reservas por solicitud").optional(),
+    reserva_id: idEntero().optional(),
+    reserva_ids: z.array(idEntero(), { error: "Debe ser una lista de ids" }).min(1, "Indique al menos una reserva").max(500, "Máximo 500 reservas por solicitud").optional(),
   })
   .refine((d) => (d.reserva_id === undefined) !== (d.reserva_ids === undefined), {
     message: "Envíe reserva_id o reserva_ids (uno de los dos)",
@@ -26,17 +25,20 @@ export async function reprogramacionAdministrativa(db: Db, actor: Actor, body: u
   const solicitud = interpretarSolicitud(resto, actor.rol);
 
   if (destino.data.reserva_id !== undefined) {
-    return { status: 200, cuerpo: respuestaReprogramacion(await aplicarReprogramacion(db, actor, destino.data.reserva_id, solicitud, reloj)) as object };
+    return { status: 200, cuerpo: (await aplicarReprogramacion(db, actor, destino.data.reserva_id, solicitud, reloj)).respuesta as object };
   }
   const ids = [...new Set(destino.data.reserva_ids)];
   const resultados = [];
   for (const id of ids) {
     try {
       const r = await aplicarReprogramacion(db, actor, id, solicitud, reloj);
-      resultados.push({ reserva_id: id, exito: true, status: 200, resultado: respuestaReprogramacion(r) });
+      resultados.push({ reserva_id: id, exito: true, status: 200, resultado: r.respuesta });
     } catch (error) {
-      if (!(error instanceof ErrorDominio)) throw error;
-      resultados.push({ reserva_id: id, exito: false, status: error.status, error: error.cuerpo() });
+      // Earlier reservations have committed: an unexpected failure of one is reported for that one,
+      // never as a 500 for the whole call (which would claim nothing changed).
+      if (!(error instanceof ErrorDominio)) console.error("Reprogramación masiva: error no controlado en la reserva", id, error instanceof Error ? error.stack : error);
+      const fallo = error instanceof ErrorDominio ? error : new ErrorDominio(500, "ERROR_INTERNO", "Ocurrió un error interno con esta reserva; no se modificó.");
+      resultados.push({ reserva_id: id, exito: false, status: fallo.status, error: fallo.cuerpo() });
     }
   }
   const exitosas = resultados.filter((r) => r.exito).length;

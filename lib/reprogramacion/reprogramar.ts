@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
-import { zonaAgencia } from "@/lib/formato/fecha";
+import { formatearFechaCorta, zonaAgencia } from "@/lib/formato/fecha";
 import type { TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
 import { INCLUIR_RESERVA, type ReservaCompleta } from "@/lib/reservas/serializar";
@@ -16,6 +16,7 @@ import { feriadoNacional } from "./feriados";
 import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
 import { errorBlackout, errorLimite, errorSinCapacidad, errorTiempoMinimo } from "./errores-reglas";
 import { evaluarReglas, type ContextoReglas, type Regla, type Veredicto } from "./reglas";
+import { respuestaReprogramacion } from "./respuesta";
 import { interpretarSolicitud, type SolicitudReprogramacion } from "./solicitud";
 
 export interface Reloj {
@@ -59,8 +60,11 @@ export async function reservaDelActor(db: Tx, actor: Actor, id: number, bloquear
   return reserva;
 }
 
-/** Problems that no rule or bypass can lift: state, a past date, the same date. Empty when fine. */
-export function problemasDeFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date | null, ahora: Date): ErrorDominio[] {
+/** The latest start the agency books: `horizonteDias` after now. */
+export const limiteDeHorizonte = (ahora: Date, horizonteDias: number) => new Date(ahora.getTime() + horizonteDias * 24 * HORA_MS);
+
+/** Problems that no rule or bypass can lift: state, a past date, the same date, beyond the booking horizon. Empty when fine. */
+export function problemasDeFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date | null, ahora: Date, horizonteDias: number): ErrorDominio[] {
   const problemas: ErrorDominio[] = [];
   if ((ESTADOS_NO_REPROGRAMABLES as readonly string[]).includes(reserva.estado))
     problemas.push(new ErrorDominio(409, "RESERVA_NO_REPROGRAMABLE", `No se puede reprogramar una reserva ${reserva.estado === "CANCELADA" ? "cancelada" : "completada"}.`, { estado: reserva.estado }));
@@ -68,11 +72,21 @@ export function problemasDeFecha(reserva: { estado: string; fechaInicio: Date },
     problemas.push(new ErrorDominio(400, "FECHA_EN_PASADO", "La nueva fecha debe ser en el futuro.", { campos: { nueva_fecha: "La nueva fecha debe ser en el futuro" } }));
   if (nuevaFecha && nuevaFecha.getTime() === reserva.fechaInicio.getTime())
     problemas.push(new ErrorDominio(400, "MISMA_FECHA", "La nueva fecha es igual a la fecha actual de la reserva.", { campos: { nueva_fecha: "Elija una fecha distinta de la actual" } }));
+  if (nuevaFecha && nuevaFecha.getTime() > limiteDeHorizonte(ahora, horizonteDias).getTime())
+    problemas.push(errorFueraDeHorizonte("nueva_fecha", ahora, horizonteDias));
   return problemas;
 }
 
-export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date, ahora: Date) {
-  const [primero] = problemasDeFecha(reserva, nuevaFecha, ahora);
+export function errorFueraDeHorizonte(campo: string, ahora: Date, horizonteDias: number) {
+  const limite = limiteDeHorizonte(ahora, horizonteDias);
+  return new ErrorDominio(400, "FECHA_FUERA_DE_HORIZONTE", `La agencia reserva con hasta ${horizonteDias} días de anticipación.`, {
+    campos: { [campo]: `Elija una fecha hasta el ${formatearFechaCorta(limite)}` },
+    fecha_maxima: limite.toISOString(),
+  });
+}
+
+export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }, nuevaFecha: Date, ahora: Date, horizonteDias: number) {
+  const [primero] = problemasDeFecha(reserva, nuevaFecha, ahora, horizonteDias);
   if (primero) throw primero;
 }
 
@@ -105,116 +119,124 @@ export async function reprogramarReserva(db: Db, actor: Actor, reservaId: number
   return aplicarReprogramacion(db, actor, reservaId, interpretarSolicitud(body, actor.rol), reloj);
 }
 
+/**
+ * Reschedules in one transaction and builds the response inside it: once it commits, nothing is
+ * left that could fail, so an error response always means nothing changed.
+ */
 export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj = {}) {
-  const ahora = reloj.ahora ?? new Date();
-  const zona = reloj.zona ?? zonaAgencia();
-  const nuevaFecha = new Date(solicitud.nueva_fecha);
-
   return db.$transaction(
     async (tx) => {
-      const reserva = await reservaDelActor(tx, actor, reservaId, true);
-      validarNuevaFecha(reserva, nuevaFecha, ahora);
-      const [reglas, config] = await Promise.all([cargarReglas(tx), obtenerConfiguracion(tx)]);
-      const bypass = solicitud.bypass_reglas ?? [];
-      const ctx = contextoReglas(reserva, actor.rol, nuevaFecha, ahora, zona, feriadoNacional);
-      const evaluacion = evaluarReglas(reglas, ctx, bypass);
-
-      const dia = fechaLocal(nuevaFecha, zona);
-      const ocupacionCercana = () => cargarOcupacion(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
-      if (evaluacion.violadas.length) {
-        const sugerencias = async () => alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha);
-        throw await errorDeRegla(tx, evaluacion.violadas[0], reserva, config, nuevaFecha, sugerencias, zona);
-      }
-
-      // Capacity: the day lock makes concurrent moves into one day count one after another.
-      await bloquearDia(tx, dia);
-      const ocupacion = await ocupacionCercana();
-      const cupo = libres(ocupacion, dia);
-      if (cupo.libres <= 0)
-        throw errorSinCapacidad(nuevaFecha, cupo.ocupadas, cupo.capacidad, alternativasReservables(reglas, ctx, ocupacion, bypass, nuevaFecha));
-
-      const tipo = tipoDeReprogramacion(actor, solicitud);
-      const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;
-      const costo = costoReprogramacion(tipo, config.costoReprogramacion);
-      const razonBypass = solicitud.razon_bypass ?? solicitud.motivo;
-      const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
-      const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
-
-      const actualizada = await tx.reserva.update({
-        where: { id: reserva.id },
-        data: {
-          fechaInicio: nuevaFecha,
-          fechaOriginal: reserva.fechaOriginal ?? reserva.fechaInicio,
-          estado: "REPROGRAMADA",
-          numeroReprogramaciones: { increment: 1 },
-          fechaReprogramacion: ahora,
-          motivoReprogramacion: solicitud.motivo,
-          reprogramadoPorId: actor.id,
-          tipoUltimaReprogramacion: tipo,
-          total: descuento?.totalNuevo ?? reserva.total,
-          costoReprogramacion: reserva.costoReprogramacion.add(costo),
-        },
-        include: INCLUIR_RESERVA,
-      });
-      const historial = await tx.historialReprogramacion.create({
-        data: {
-          reservaId: reserva.id,
-          fechaAnterior: reserva.fechaInicio,
-          fechaNueva: nuevaFecha,
-          motivo: solicitud.motivo,
-          tipo,
-          actorId: actor.id,
-          reglasAplicadas: evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla),
-          reglasBypass,
-          totalAnterior: reserva.total,
-          totalNuevo: actualizada.total,
-          descuentoPorcentaje: descuento?.porcentaje ?? null,
-          descuentoMonto: descuento?.monto ?? null,
-          descuentoRazon: descuento ? razonDescuento : null,
-          costoAplicado: costo,
-          prioridad: solicitud.prioridad ?? null,
-          categoria: solicitud.categoria_reprogramacion ?? null,
-          observacionesInternas: solicitud.observaciones_internas ?? null,
-          observacionesCliente: solicitud.observaciones_cliente ?? null,
-          notificarCliente: solicitud.notificar_cliente ?? true,
-          createdAt: ahora,
-        },
-      });
-      const compensacion = solicitud.compensacion_adicional;
-      const cupones = [];
-      for (let i = 0; compensacion && i < compensacion.cantidad; i++) {
-        cupones.push(
-          await tx.cupon.create({
-            data: {
-              codigo: codigoCupon(ahora),
-              valor: compensacion.valor,
-              moneda: reserva.moneda,
-              descripcion: compensacion.descripcion ?? "Cupón de compensación por reprogramación",
-              validoHasta: new Date(ahora.getTime() + config.validezCuponDias * 24 * HORA_MS),
-              usuarioId: reserva.usuarioId,
-              historialId: historial.id,
-              creadoPorId: actor.id,
-            },
-          }),
-        );
-      }
-      const actorUsuario = await tx.usuario.findUniqueOrThrow({ where: { id: actor.id } });
-      const notificaciones = await encolarNotificaciones(tx, {
-        historialId: historial.id,
-        reserva_id: reserva.id,
-        cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
-        fecha_anterior: reserva.fechaInicio.toISOString(),
-        fecha_nueva: nuevaFecha.toISOString(),
-        motivo: solicitud.motivo,
-        reprogramado_por: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
-        tipo_reprogramacion: tipo,
-        conDescuento: Boolean(descuento),
-        notificarCliente: solicitud.notificar_cliente ?? true,
-      });
-      return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor: actorUsuario, tipo, costo, notificaciones, razonDescuento };
+      const resultado = await escribirReprogramacion(tx, actor, reservaId, solicitud, reloj);
+      return { ...resultado, respuesta: respuestaReprogramacion(resultado) };
     },
     // Waiting for a pooled connection or a row lock under load is normal; give both time.
     { maxWait: 30_000, timeout: 30_000 },
   );
 }
-export type ResultadoReprogramacion = Awaited<ReturnType<typeof aplicarReprogramacion>>;
+
+async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj) {
+  const ahora = reloj.ahora ?? new Date();
+  const zona = reloj.zona ?? zonaAgencia();
+  const nuevaFecha = new Date(solicitud.nueva_fecha);
+  const reserva = await reservaDelActor(tx, actor, reservaId, true);
+  const [reglas, config] = await Promise.all([cargarReglas(tx), obtenerConfiguracion(tx)]);
+  validarNuevaFecha(reserva, nuevaFecha, ahora, config.horizonteReservaDias);
+  const bypass = solicitud.bypass_reglas ?? [];
+  const ctx = contextoReglas(reserva, actor.rol, nuevaFecha, ahora, zona, feriadoNacional);
+  const evaluacion = evaluarReglas(reglas, ctx, bypass);
+
+  const dia = fechaLocal(nuevaFecha, zona);
+  const ocupacionCercana = () => cargarOcupacion(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
+  if (evaluacion.violadas.length) {
+    const sugerencias = async () => alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha);
+    throw await errorDeRegla(tx, evaluacion.violadas[0], reserva, config, nuevaFecha, sugerencias, zona);
+  }
+
+  // Capacity: the day lock makes concurrent moves into one day count one after another.
+  await bloquearDia(tx, dia);
+  const ocupacion = await ocupacionCercana();
+  const cupo = libres(ocupacion, dia);
+  if (cupo.libres <= 0)
+    throw errorSinCapacidad(nuevaFecha, cupo.ocupadas, cupo.capacidad, alternativasReservables(reglas, ctx, ocupacion, bypass, nuevaFecha));
+
+  const tipo = tipoDeReprogramacion(actor, solicitud);
+  const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;
+  const costo = costoReprogramacion(tipo, config.costoReprogramacion);
+  const razonBypass = solicitud.razon_bypass ?? solicitud.motivo;
+  const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
+  const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
+
+  const actualizada = await tx.reserva.update({
+    where: { id: reserva.id },
+    data: {
+      fechaInicio: nuevaFecha,
+      fechaOriginal: reserva.fechaOriginal ?? reserva.fechaInicio,
+      estado: "REPROGRAMADA",
+      numeroReprogramaciones: { increment: 1 },
+      fechaReprogramacion: ahora,
+      motivoReprogramacion: solicitud.motivo,
+      reprogramadoPorId: actor.id,
+      tipoUltimaReprogramacion: tipo,
+      total: descuento?.totalNuevo ?? reserva.total,
+      costoReprogramacion: reserva.costoReprogramacion.add(costo),
+    },
+    include: INCLUIR_RESERVA,
+  });
+  const historial = await tx.historialReprogramacion.create({
+    data: {
+      reservaId: reserva.id,
+      fechaAnterior: reserva.fechaInicio,
+      fechaNueva: nuevaFecha,
+      motivo: solicitud.motivo,
+      tipo,
+      actorId: actor.id,
+      reglasAplicadas: evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla),
+      reglasBypass,
+      totalAnterior: reserva.total,
+      totalNuevo: actualizada.total,
+      descuentoPorcentaje: descuento?.porcentaje ?? null,
+      descuentoMonto: descuento?.monto ?? null,
+      descuentoRazon: descuento ? razonDescuento : null,
+      costoAplicado: costo,
+      prioridad: solicitud.prioridad ?? null,
+      categoria: solicitud.categoria_reprogramacion ?? null,
+      observacionesInternas: solicitud.observaciones_internas ?? null,
+      observacionesCliente: solicitud.observaciones_cliente ?? null,
+      notificarCliente: solicitud.notificar_cliente ?? true,
+      createdAt: ahora,
+    },
+  });
+  const compensacion = solicitud.compensacion_adicional;
+  const cupones = [];
+  for (let i = 0; compensacion && i < compensacion.cantidad; i++) {
+    cupones.push(
+      await tx.cupon.create({
+        data: {
+          codigo: codigoCupon(ahora),
+          valor: compensacion.valor,
+          moneda: reserva.moneda,
+          descripcion: compensacion.descripcion ?? "Cupón de compensación por reprogramación",
+          validoHasta: new Date(ahora.getTime() + config.validezCuponDias * 24 * HORA_MS),
+          usuarioId: reserva.usuarioId,
+          historialId: historial.id,
+          creadoPorId: actor.id,
+        },
+      }),
+    );
+  }
+  const actorUsuario = await tx.usuario.findUniqueOrThrow({ where: { id: actor.id } });
+  const notificaciones = await encolarNotificaciones(tx, {
+    historialId: historial.id,
+    reserva_id: reserva.id,
+    cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
+    fecha_anterior: reserva.fechaInicio.toISOString(),
+    fecha_nueva: nuevaFecha.toISOString(),
+    motivo: solicitud.motivo,
+    reprogramado_por: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
+    tipo_reprogramacion: tipo,
+    conDescuento: Boolean(descuento),
+    notificarCliente: solicitud.notificar_cliente ?? true,
+  });
+  return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor: actorUsuario, tipo, costo, notificaciones, razonDescuento };
+}
+export type ResultadoReprogramacion = Awaited<ReturnType<typeof escribirReprogramacion>>;

@@ -4,18 +4,9 @@ import { z } from "zod";
 import { ErrorDominio, permisoDenegado } from "@/lib/errores";
 import type { Rol } from "@/lib/generated/prisma/enums";
 import { Prioridad, TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
-import { errorDeValidacion } from "@/lib/validacion";
+import { errorDeValidacion, fechaIso, montoDecimal, porcentaje, texto } from "@/lib/validacion";
 import { DESCUENTO_MAXIMO_OPERADOR } from "./descuento";
 
-export const fechaIso = (requerida: string) =>
-  z.iso.datetime({ offset: true, error: (issue) => (issue.input === undefined ? requerida : "Fecha inválida: use ISO 8601, p. ej. 2026-12-01T14:30:00Z") });
-
-export const montoDecimal = z
-  .union([z.string(), z.number()], { error: "Debe ser un monto, p. ej. \"100.00\"" })
-  .transform((v) => (typeof v === "number" ? v.toFixed(2) : v.trim()))
-  .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), "Debe ser un monto no negativo con hasta dos decimales, p. ej. \"100.00\"");
-
-const texto = (max: number) => z.string({ error: "Debe ser texto" }).trim().max(max, `Máximo ${max} caracteres`);
 
 const compensacionSchema = z
   .object({
@@ -29,17 +20,14 @@ const compensacionSchema = z
 export const solicitudSchema = z
   .object({
     nueva_fecha: fechaIso("La nueva fecha es requerida"),
-    motivo: z
-      .string({ error: (issue) => (issue.input === undefined ? "El motivo es requerido" : "Debe ser texto") })
-      .trim()
-      .min(10, "El motivo debe tener al menos 10 caracteres")
-      .max(1000, "El motivo no puede superar 1000 caracteres"),
+    motivo: texto(1000, {
+      min: 10,
+      requerido: "El motivo es requerido",
+      mensajeMin: "El motivo debe tener al menos 10 caracteres",
+      mensajeMax: "El motivo no puede superar 1000 caracteres",
+    }),
     aplicar_descuento: z.boolean({ error: "Debe ser true o false" }).optional(),
-    porcentaje_descuento: z
-      .number({ error: "Debe ser un número" })
-      .gt(0, "El porcentaje debe ser mayor a 0")
-      .max(100, "El porcentaje no puede superar 100")
-      .optional(),
+    porcentaje_descuento: porcentaje.optional(),
     notificar_cliente: z.boolean({ error: "Debe ser true o false" }).optional(),
     prioridad: z.enum(Prioridad, { error: "Prioridad inválida: BAJA, MEDIA o ALTA" }).optional(),
     observaciones_internas: texto(2000).optional(),

@@ -3,8 +3,7 @@ import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
-import { fechaIso } from "./solicitud";
-import { errorDeValidacion } from "@/lib/validacion";
+import { errorDeValidacion, fechaIso } from "@/lib/validacion";
 import { fechaLocal, horasEntre } from "./calendario";
 import { cargarOcupacion, cargarReglas, obtenerConfiguracion } from "./datos";
 import { libres } from "./disponibilidad";
@@ -50,7 +49,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
   const evaluacion = evaluarReglas(reglas, ctx);
   const violadas = evaluacion.violadas.map(reglaViolada);
 
-  const bloqueos = problemasDeFecha(reserva, nuevaFecha, ahora).map((p) => p.detail);
+  const bloqueos = problemasDeFecha(reserva, nuevaFecha, ahora, config.horizonteReservaDias).map((p) => p.detail);
   let disponibilidad = null;
   if (nuevaFecha) {
     const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id, 0);

@@ -6,14 +6,15 @@ import { esStaff } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EstadoReserva } from "@/lib/generated/prisma/enums";
+import { fechaIso, idDeConsulta } from "@/lib/validacion";
 import { INCLUIR_RESERVA } from "./serializar";
 
 export const filtrosReservasSchema = z
   .object({
-    usuario: z.coerce.number().int().positive().optional(),
+    usuario: idDeConsulta.optional(),
     estado: z.enum(EstadoReserva).optional(),
-    desde: z.iso.datetime({ offset: true }).optional(),
-    hasta: z.iso.datetime({ offset: true }).optional(),
+    desde: fechaIso("Indique la fecha").optional(),
+    hasta: fechaIso("Indique la fecha").optional(),
     ...paginacion(50, 200),
   })
   .strict();

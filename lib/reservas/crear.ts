@@ -8,14 +8,14 @@ import { fechaLocal } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, cargarOcupacion, obtenerConfiguracion } from "@/lib/reprogramacion/datos";
 import { buscarAlternativas, libres } from "@/lib/reprogramacion/disponibilidad";
 import { errorSinCapacidad } from "@/lib/reprogramacion/errores-reglas";
-import { fechaIso, montoDecimal } from "@/lib/reprogramacion/solicitud";
-import { errorDeValidacion } from "@/lib/validacion";
+import { errorFueraDeHorizonte, limiteDeHorizonte } from "@/lib/reprogramacion/reprogramar";
+import { errorDeValidacion, fechaIso, idEntero, montoDecimal, texto } from "@/lib/validacion";
 import { INCLUIR_RESERVA } from "./serializar";
 
 export const nuevaReservaSchema = z
   .object({
-    usuario: z.number({ error: "Indique el id del cliente" }).int().positive(),
-    destino: z.string({ error: "El destino es requerido" }).trim().min(2, "El destino es requerido").max(200),
+    usuario: idEntero("Indique el id del cliente"),
+    destino: texto(200, { min: 2, requerido: "El destino es requerido", mensajeMin: "El destino es requerido" }),
     fecha_inicio: fechaIso("La fecha de inicio es requerida"),
     total: montoDecimal,
     moneda: z.string().regex(/^[A-Z]{3}$/, "Código ISO de 3 letras, p. ej. BOB").default("BOB"),
@@ -23,8 +23,8 @@ export const nuevaReservaSchema = z
       .array(
         z
           .object({
-            tipo: z.string().trim().min(2).max(50),
-            descripcion: z.string().trim().min(2).max(300),
+            tipo: texto(50, { min: 2 }),
+            descripcion: texto(300, { min: 2 }),
             precio: montoDecimal,
           })
           .strict(),
@@ -43,12 +43,13 @@ export async function crearReserva(db: Db, body: unknown, ahora = new Date(), zo
     throw new ErrorDominio(400, "FECHA_EN_PASADO", "La fecha de inicio debe ser en el futuro.", { campos: { fecha_inicio: "Debe ser en el futuro" } });
   return db.$transaction(
     async (tx) => {
+      const config = await obtenerConfiguracion(tx);
+      if (fechaInicio > limiteDeHorizonte(ahora, config.horizonteReservaDias)) throw errorFueraDeHorizonte("fecha_inicio", ahora, config.horizonteReservaDias);
       const cliente = await tx.usuario.findUnique({ where: { id: datos.usuario } });
       if (!cliente || cliente.rol !== "CLIENTE")
         throw new ErrorDominio(400, "DATOS_INVALIDOS", "El usuario indicado no es un cliente.", { campos: { usuario: "No existe un cliente con ese id" } });
       const dia = fechaLocal(fechaInicio, zona);
       await bloquearDia(tx, dia);
-      const config = await obtenerConfiguracion(tx);
       const ocupacion = await cargarOcupacion(tx, fechaInicio, zona, config.capacidadDiariaPorDefecto, null);
       const cupo = libres(ocupacion, dia);
       if (cupo.libres <= 0) throw errorSinCapacidad(fechaInicio, cupo.ocupadas, cupo.capacidad, buscarAlternativas(fechaInicio, zona, ocupacion, () => true));

@@ -1,19 +1,21 @@
 import { requerirRol } from "@/lib/auth/sesion";
 import { prisma } from "@/lib/db/client";
-import { json, leerJson, ruta } from "@/lib/http/api";
+import { json, leerJson, ruta, metodos } from "@/lib/http/api";
 import { crearReserva } from "@/lib/reservas/crear";
 import { filtrosReservasSchema, listarReservas } from "@/lib/reservas/consultas";
 import { serializarReserva } from "@/lib/reservas/serializar";
 
-export const GET = ruta(async (request) => {
+const get = ruta(async (request) => {
   const actor = await requerirRol(["CLIENTE", "OPERADOR", "ADMIN"]);
   const filtros = filtrosReservasSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const resultado = await listarReservas(prisma, actor, filtros);
   return json({ ...resultado, reservas: resultado.reservas.map(serializarReserva) });
 });
 
-export const POST = ruta(async (request) => {
+const post = ruta(async (request) => {
   await requerirRol(["OPERADOR", "ADMIN"]);
   const reserva = await crearReserva(prisma, await leerJson(request));
   return json(serializarReserva(reserva), 201);
 });
+
+export const { GET, POST, PUT, PATCH, DELETE } = metodos({ GET: get, POST: post });

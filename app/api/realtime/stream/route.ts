@@ -1,14 +1,16 @@
 // Built-in live feed for staff: Server-Sent Events fed by PostgreSQL LISTEN/NOTIFY.
 import { requerirRol } from "@/lib/auth/sesion";
 import { ROLES_STAFF } from "@/lib/auth/roles";
-import { ruta } from "@/lib/http/api";
+import { ruta, metodos } from "@/lib/http/api";
 import { streamDeReprogramaciones } from "@/lib/notificaciones/tiempo-real/stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ruta(async (request) => {
+const get = ruta(async (request) => {
   await requerirRol(ROLES_STAFF);
   return new Response(await streamDeReprogramaciones(request.signal), {
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
   });
 });
+
+export const { GET, POST, PUT, PATCH, DELETE } = metodos({ GET: get });

@@ -1,12 +1,13 @@
 import { requerirRol } from "@/lib/auth/sesion";
 import { prisma } from "@/lib/db/client";
-import { idDeRuta, json, leerJson, ruta } from "@/lib/http/api";
+import { idDeRuta, json, leerJson, ruta, metodos } from "@/lib/http/api";
 import { reprogramarReserva } from "@/lib/reprogramacion/reprogramar";
-import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
 
-export const POST = ruta<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+const post = ruta<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const actor = await requerirRol(["CLIENTE", "OPERADOR", "ADMIN"]);
   const id = idDeRuta((await params).id, "La reserva");
   const resultado = await reprogramarReserva(prisma, actor, id, await leerJson(request));
-  return json(respuestaReprogramacion(resultado));
+  return json(resultado.respuesta);
 });
+
+export const { GET, POST, PUT, PATCH, DELETE } = metodos({ POST: post });
