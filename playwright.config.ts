@@ -11,10 +11,16 @@ export default defineConfig({
   // The live-panel spec counts unread notifications exactly, so it runs after every other spec
   // (which reschedule in parallel) has finished.
   projects: [
-    { name: "principal", testIgnore: /(panel-notificaciones|proveedores)\.spec\.ts/ },
+    { name: "principal", testIgnore: /(panel-notificaciones|proveedores|limites|endurecimiento|propiedades)\.spec\.ts/ },
+    // These compare a fingerprint of the whole database before and after each refused request, so
+    // nothing else may write meanwhile: each runs alone, one after the other.
+    { name: "endurecimiento", testMatch: /endurecimiento\.spec\.ts/, dependencies: ["principal"] },
+    { name: "propiedades", testMatch: /propiedades\.spec\.ts/, dependencies: ["endurecimiento"] },
+    // Against the third server, which keeps the default rate limits.
+    { name: "limites", testMatch: /limites\.spec\.ts/, use: { baseURL: process.env.LIMITES_URL } },
     // Against the second server, whose Resend and Pusher are local stand-ins (scripts/test-e2e.ts).
     { name: "proveedores", testMatch: /proveedores\.spec\.ts/, use: { baseURL: process.env.PROVEEDORES_URL } },
-    { name: "panel", testMatch: /panel-notificaciones\.spec\.ts/, dependencies: ["principal"] },
+    { name: "panel", testMatch: /panel-notificaciones\.spec\.ts/, dependencies: ["propiedades"] },
   ],
   use: {
     baseURL: process.env.BASE_URL ?? "http://localhost:3000",

@@ -98,7 +98,7 @@ export const porcentaje = z
   .number({ error: "Debe ser un número" })
   .gt(0, "El porcentaje debe ser mayor a 0")
   .max(100, "El porcentaje no puede superar 100")
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Use como máximo dos decimales, p. ej. 12.5");
+  .refine((v) => Number(v.toFixed(2)) === v, "Use como máximo dos decimales, p. ej. 12.5");
 
 /** Money as numeric(12,2): a non-negative amount with up to ten integer digits and two decimals. */
 export const montoDecimal = z

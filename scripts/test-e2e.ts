@@ -1,7 +1,8 @@
 // End-to-end tests: a production build (`next build`, `next start`) driven by Playwright in Debian's
 // Chromium. Two servers from the same build, each on its own throwaway, migrated and seeded database:
 // - "integrado": no Resend, no Pusher — dev mailbox and the built-in SSE feed (most specs);
-// - "proveedores": the real Resend and Pusher SDKs pointed at local stand-ins started here.
+// - "proveedores": the real Resend and Pusher SDKs pointed at local stand-ins started here;
+// - "limites": the default rate limits (the other two raise them: their specs sign in and write a lot).
 // Exit code: Playwright's.
 import type { ChildProcess } from "node:child_process";
 import { iniciarPusherFalso } from "@/tests/fakes/pusher";
@@ -11,6 +12,8 @@ import { prepareDatabase } from "./lib/prepare";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 
 const PUSHER_APP = { id: "e2e-app", key: "e2e-clave", secret: "e2e-secreto" };
+// The specs of the first two servers sign in and write far more than a person does.
+const LIMITES_ALTOS = { LIMITE_ESCRITURAS_POR_MINUTO: "1000000", LIMITE_LOGIN_FALLIDOS_CUENTA: "1000000", LIMITE_LOGIN_FALLIDOS_DIRECCION: "1000000" };
 
 const databases: Database[] = [];
 const servers: ChildProcess[] = [];
@@ -43,14 +46,16 @@ try {
   // One after the other: the wasm schema engine is a single instance per process.
   const integrado = await baseEnv();
   const proveedores = await baseEnv();
+  const limites = await baseEnv();
   if (!process.env.E2E_SKIP_BUILD) {
     const built = await runToEnd(nextBin, ["build"], { env: integrado.env });
     if (built !== 0) throw new Error("next build falló");
   }
   // A production build without Resend: keep the mailbox readable so tests can open it.
-  start(integrado.port, { ...integrado.env, BUZON_DESARROLLO: "on" });
+  start(integrado.port, { ...integrado.env, ...LIMITES_ALTOS, BUZON_DESARROLLO: "on" });
   start(proveedores.port, {
     ...proveedores.env,
+    ...LIMITES_ALTOS,
     RESEND_API_KEY: "re_e2e123",
     RESEND_BASE_URL: resend.url,
     RESEND_CORREOS_POR_SEGUNDO: "20",
@@ -63,13 +68,16 @@ try {
     NOTIFICACIONES_ESPERA_BASE_MS: "200",
     NOTIFICACIONES_SONDEO_MS: "200",
   });
-  await Promise.all([waitForHttp(`${integrado.url}/login`), waitForHttp(`${proveedores.url}/login`)]);
+  start(limites.port, limites.env);
+  await Promise.all([integrado, proveedores, limites].map((s) => waitForHttp(`${s.url}/login`)));
   code = await runToEnd("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], {
     env: {
       ...integrado.env,
       BASE_URL: integrado.url,
       PROVEEDORES_URL: proveedores.url,
       PROVEEDORES_DATABASE_URL: proveedores.database.url,
+      LIMITES_URL: limites.url,
+      LIMITES_DATABASE_URL: limites.database.url,
       RESEND_FALSO_URL: resend.url,
       PUSHER_FALSO_URL: pusher.url,
       PUSHER_FALSO_KEY: PUSHER_APP.key,
