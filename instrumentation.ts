@@ -7,7 +7,6 @@ export async function register() {
   const global = globalThis as unknown as { workerNotificaciones?: Promise<unknown> };
   if (global.workerNotificaciones) return;
   const [{ iniciarWorker }, { prisma }] = await Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client")]);
-  global.workerNotificaciones = iniciarWorker({ db: prisma }).catch((error) => {
-    console.error("[cola] No se pudo iniciar el worker de notificaciones:", (error as Error).message);
-  });
+  // It keeps retrying by itself while the database is unreachable.
+  global.workerNotificaciones = iniciarWorker({ db: prisma });
 }

@@ -5,6 +5,10 @@ import { iniciarWorker } from "@/lib/notificaciones/worker";
 import { developmentDatabase } from "./lib/database";
 import { migrate } from "./lib/prepare";
 
+// A database outage must not end the process: graphile-worker and pg can surface it as a stray
+// rejection or an idle-client error; the supervised worker recovers from both by itself.
+process.on("unhandledRejection", (error) => console.error("[cola] Rechazo no controlado:", (error as Error)?.message ?? error));
+
 const database = await developmentDatabase();
 await migrate(database.url);
 const db = createClient(database.url);

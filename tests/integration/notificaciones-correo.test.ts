@@ -1,7 +1,7 @@
 // Email delivery end to end inside one process: the real reschedule use case on real PostgreSQL,
 // the graphile-worker queue, React Email rendering and the real Resend SDK talking HTTP to a local
 // server that answers like Resend.
-import type { Runner } from "graphile-worker";
+import type { Worker } from "@/lib/notificaciones/worker";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
 import { transporteCorreo } from "@/lib/notificaciones/correo/transporte";
@@ -14,7 +14,7 @@ import { databaseUrl, db } from "./db";
 import { actorDemo, clienteConReserva, esperarEntregas } from "./escenario";
 
 let resend: ResendFalso;
-let worker: Runner;
+let worker: Worker;
 const ADMINS = ["auditoria@agencia.bo", "gerencia@agencia.bo"];
 
 beforeAll(async () => {
