@@ -66,6 +66,7 @@ try {
     PUSHER_PORT: String(pusher.port),
     PUSHER_USE_TLS: "false",
     NOTIFICACIONES_ESPERA_BASE_MS: "200",
+    NOTIFICACIONES_MAX_INTENTOS: "5",
     NOTIFICACIONES_SONDEO_MS: "200",
   });
   start(limites.port, limites.env);

@@ -13,10 +13,14 @@ function entero(nombre: string, porDefecto: number, minimo: number): number {
 
 export function configuracionEntregas() {
   return {
+    // Defaults ride out a provider incident of several minutes: 8 attempts, waits of 5 s doubling
+    // up to 5 min (5+10+20+40+80+160+300 s ≈ 10 min) before a delivery is dead-lettered.
     /** Attempts per delivery before it is dead-lettered (estado FALLIDA). */
-    maxIntentos: entero("NOTIFICACIONES_MAX_INTENTOS", 5, 1),
+    maxIntentos: entero("NOTIFICACIONES_MAX_INTENTOS", 8, 1),
     /** First retry delay; each next one doubles it. */
-    esperaBaseMs: entero("NOTIFICACIONES_ESPERA_BASE_MS", 2000, 0),
+    esperaBaseMs: entero("NOTIFICACIONES_ESPERA_BASE_MS", 5000, 0),
+    /** Longest wait between two attempts (a provider's retry-after may ask for more). */
+    esperaMaximaMs: entero("NOTIFICACIONES_ESPERA_MAXIMA_MS", 300_000, 0),
     /** Emails per second to the provider from one worker process. */
     correosPorSegundo: entero("RESEND_CORREOS_POR_SEGUNDO", 2, 1),
     adminEmails: (process.env.ADMIN_EMAILS ?? "")
@@ -28,8 +32,8 @@ export function configuracionEntregas() {
   };
 }
 
-/** Retry delay for attempt n (1-based) that just failed: base · 2^(n-1), or the provider's ask if longer. */
-export function esperaAntesDeReintentar(intento: number, esperaBaseMs: number, pedidaPorProveedorMs?: number): number {
-  const exponencial = esperaBaseMs * 2 ** (intento - 1);
+/** Retry delay for attempt n (1-based) that just failed: base · 2^(n-1) up to a cap, or the provider's ask if longer. */
+export function esperaAntesDeReintentar(intento: number, esperaBaseMs: number, pedidaPorProveedorMs?: number, esperaMaximaMs = Infinity): number {
+  const exponencial = Math.min(esperaBaseMs * 2 ** (intento - 1), esperaMaximaMs);
   return Math.max(exponencial, pedidaPorProveedorMs ?? 0);
 }

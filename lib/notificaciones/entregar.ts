@@ -58,7 +58,7 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
   const inicio = performance.now();
   const resultado = entrega.canal === "EMAIL" ? await enviarCorreo(db, entrega) : await enviarEventoEnVivo(db, entrega);
   const duracionMs = Math.round(performance.now() - inicio);
-  const { maxIntentos, esperaBaseMs } = configuracionEntregas();
+  const { maxIntentos, esperaBaseMs, esperaMaximaMs } = configuracionEntregas();
   const momento = ahora();
   const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
   const estado: EstadoEntrega = resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA";
@@ -90,7 +90,7 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
     });
     if (resultado.ok) await marcarHistorial(tx, entrega, momento);
     if (reintentar) {
-      const espera = esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs);
+      const espera = esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs);
       await encolarEntrega(tx, entrega.id, new Date(momento.getTime() + espera));
     }
     return { estado, intento: numero };
