@@ -17,7 +17,7 @@ export interface PaginaNotificaciones {
 }
 
 const API = "/api/notificaciones/reprogramaciones/";
-const TEXTO_CONEXION: Record<EstadoConexion, string> = { conectando: "Conectando…", en_vivo: "En vivo", desconectado: "Sin conexión en vivo" };
+const TEXTO_CONEXION: Record<EstadoConexion, string> = { conectando: "Conectando…", en_vivo: "En vivo", reconectando: "Reconectando…", desconectado: "Sin conexión en vivo" };
 const TIPO: Record<string, string> = { CLIENTE: "Cliente", OPERADOR_ASISTIDO: "Operador", ADMINISTRATIVA: "Administrativa", MASIVA: "Masiva" };
 
 export function PanelNotificaciones({ configuracion, inicial, zona }: { configuracion: ConfiguracionTiempoReal; inicial: PaginaNotificaciones; zona: string }) {

@@ -3,7 +3,7 @@
 import type { EventoEnVivo } from "../evento";
 import type { ConfiguracionTiempoReal } from "./configuracion";
 
-export type EstadoConexion = "conectando" | "en_vivo" | "desconectado";
+export type EstadoConexion = "conectando" | "en_vivo" | "reconectando" | "desconectado";
 
 export function suscribirseAReprogramaciones(
   config: ConfiguracionTiempoReal,
@@ -12,10 +12,16 @@ export function suscribirseAReprogramaciones(
 ): () => void {
   if (config.tipo === "sse") {
     const fuente = new EventSource(config.url);
-    fuente.addEventListener("conectado", () => alCambiarEstado("en_vivo"));
+    let estuvoEnVivo = false;
+    fuente.addEventListener("conectado", () => {
+      estuvoEnVivo = true;
+      alCambiarEstado("en_vivo");
+    });
+    // The server lost its database connection and is restoring it; events resume on "conectado".
+    fuente.addEventListener("reconectando", () => alCambiarEstado("reconectando"));
     fuente.addEventListener(config.evento, (m) => alRecibir(JSON.parse((m as MessageEvent<string>).data)));
     // EventSource reconnects by itself; CLOSED means it gave up (e.g. the session ended: 401).
-    fuente.onerror = () => alCambiarEstado(fuente.readyState === EventSource.CLOSED ? "desconectado" : "conectando");
+    fuente.onerror = () => alCambiarEstado(fuente.readyState === EventSource.CLOSED ? "desconectado" : estuvoEnVivo ? "reconectando" : "conectando");
     return () => fuente.close();
   }
   let cerrado = false;
@@ -31,7 +37,7 @@ export function suscribirseAReprogramaciones(
       channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
     });
     cliente.connection.bind("state_change", ({ current }: { current: string }) => {
-      alCambiarEstado(current === "connected" ? "en_vivo" : current === "connecting" || current === "initialized" ? "conectando" : "desconectado");
+      alCambiarEstado(current === "connected" ? "en_vivo" : current === "connecting" || current === "initialized" ? "conectando" : current === "unavailable" ? "reconectando" : "desconectado");
     });
     cliente.subscribe(config.canal).bind(config.evento, alRecibir);
     desconectar = () => cliente.disconnect();

@@ -1,15 +1,16 @@
-// One SSE stream per staff browser tab: a hello, every reschedule as `event: reprogramacion`, and a
-// comment every 20 s so proxies keep the connection open. Closes cleanly when the tab goes away.
+// One SSE stream per staff browser tab: `conectado` when the live feed is up, `reconectando` while
+// the database connection behind it is being restored, every reschedule as `event: reprogramacion`,
+// and a comment every 20 s so proxies keep the connection open. Closes cleanly when the tab goes away.
 import { EVENTO_REPROGRAMACION } from "./configuracion";
 import { escucharReprogramaciones } from "./escucha";
 
 const LATIDO_MS = 20_000;
 
-export async function streamDeReprogramaciones(cancelada: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export function streamDeReprogramaciones(cancelada: AbortSignal): ReadableStream<Uint8Array> {
   const codificador = new TextEncoder();
   let cerrar = () => {};
   return new ReadableStream<Uint8Array>({
-    async start(control) {
+    start(control) {
       const enviar = (texto: string) => {
         try {
           control.enqueue(codificador.encode(texto));
@@ -17,7 +18,11 @@ export async function streamDeReprogramaciones(cancelada: AbortSignal): Promise<
           cerrar();
         }
       };
-      const dejarDeEscuchar = await escucharReprogramaciones((cuerpo) => enviar(`event: ${EVENTO_REPROGRAMACION}\ndata: ${cuerpo}\n\n`));
+      enviar("retry: 3000\n\n");
+      const dejarDeEscuchar = escucharReprogramaciones({
+        alRecibir: (cuerpo) => enviar(`event: ${EVENTO_REPROGRAMACION}\ndata: ${cuerpo}\n\n`),
+        alCambiarConexion: (conectado) => enviar(`event: ${conectado ? "conectado" : "reconectando"}\ndata: {}\n\n`),
+      });
       const latido = setInterval(() => enviar(": latido\n\n"), LATIDO_MS);
       cerrar = () => {
         clearInterval(latido);
@@ -27,7 +32,6 @@ export async function streamDeReprogramaciones(cancelada: AbortSignal): Promise<
         } catch {}
       };
       cancelada.addEventListener("abort", cerrar, { once: true });
-      enviar("retry: 3000\nevent: conectado\ndata: {}\n\n");
     },
     cancel() {
       cerrar();

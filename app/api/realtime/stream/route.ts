@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const get = ruta(async (request) => {
   await requerirRol(ROLES_STAFF);
-  return new Response(await streamDeReprogramaciones(request.signal), {
+  return new Response(streamDeReprogramaciones(request.signal), {
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
   });
 });
