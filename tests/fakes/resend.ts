@@ -21,6 +21,8 @@ export async function iniciarResendFalso(puerto = 0) {
   const peticiones: PeticionResend[] = [];
   const enviados: CorreoResend[] = [];
   let fallos: { estado: number; retryAfter?: number }[] = [];
+  let demoraMs = 0;
+  let caidoHasta = 0;
 
   const servidor = await escuchar(async (req, res) => {
     const ruta = new URL(req.url ?? "/", "http://x").pathname;
@@ -35,11 +37,12 @@ export async function iniciarResendFalso(puerto = 0) {
     }
     const clave = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const cuerpo = JSON.parse(await leerCuerpo(req));
-    const fallo = fallos.shift();
+    if (demoraMs) await new Promise((r) => setTimeout(r, demoraMs));
+    const fallo = Date.now() < caidoHasta ? { estado: 503 } : fallos.shift();
     const estado = fallo?.estado ?? 200;
     peticiones.push({ clave, cuerpo, respondida: estado, en: Date.now() });
     if (fallo) {
-      const nombre = fallo.estado === 429 ? "rate_limit_exceeded" : "internal_server_error";
+      const nombre = fallo.estado === 429 ? "rate_limit_exceeded" : fallo.estado === 503 ? "service_unavailable" : "internal_server_error";
       return responder(res, fallo.estado, { statusCode: fallo.estado, name: nombre, message: "Simulated failure" }, fallo.retryAfter ? { "retry-after": String(fallo.retryAfter) } : {});
     }
     if (!cuerpo.from || !Array.isArray(cuerpo.to) || !cuerpo.subject || !cuerpo.html) {
@@ -59,6 +62,14 @@ export async function iniciarResendFalso(puerto = 0) {
     /** The next n requests fail with this status. */
     fallarProximas(n: number, estado = 500, retryAfter?: number) {
       fallos = Array.from({ length: n }, () => ({ estado, retryAfter }));
+    },
+    /** Every answer waits this long first (to catch a worker mid-delivery). */
+    demorar(ms: number) {
+      demoraMs = ms;
+    },
+    /** An outage: every request answers 503 for the next `ms`. */
+    caer(ms: number) {
+      caidoHasta = Date.now() + ms;
     },
     cerrar: servidor.cerrar,
   };

@@ -1,0 +1,255 @@
+// npm run test:reliability: the production build, its notification workers and the live feed under
+// three faults, with the default delivery settings, a real embedded PostgreSQL and the real Resend
+// SDK pointed at the local stand-in.
+//   1. A worker is SIGKILLed mid-delivery: every delivery is sent within 2 minutes, none twice.
+//   2. PostgreSQL is down for 10 s: both workers (in-server and standalone) stay alive and resume;
+//      the support panel shows "Reconectando…" and then delivers live events again.
+//   3. The email provider answers 503 for 60 s: every email is delivered exactly once.
+// Ends with "N passed, N failed"; exit code 1 on any failure. Takes about 5 minutes.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import pg from "pg";
+import { seed } from "@/prisma/seed";
+import { createClient } from "@/lib/db/client";
+import { iniciarResendFalso } from "@/tests/fakes/resend";
+import { aLaHora, diaHabil } from "@/tests/fechas";
+import { embeddedUrl, freePort, startEmbedded, stopEmbedded } from "./lib/database";
+import { migrate } from "./lib/prepare";
+import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
+
+const resultados: { nombre: string; ok: boolean; detalle: string }[] = [];
+const procesos: ChildProcess[] = [];
+const esperar = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function escenario(nombre: string, cuerpo: () => Promise<string>) {
+  console.log(`\n▶ ${nombre}`);
+  const inicio = Date.now();
+  try {
+    const detalle = await cuerpo();
+    resultados.push({ nombre, ok: true, detalle });
+    console.log(`  ✓ ${detalle} (${((Date.now() - inicio) / 1000).toFixed(0)} s)`);
+  } catch (error) {
+    resultados.push({ nombre, ok: false, detalle: (error as Error).message });
+    console.log(`  ✗ ${(error as Error).message}`);
+  }
+}
+
+function afirmar(condicion: unknown, mensaje: string): asserts condicion {
+  if (!condicion) throw new Error(mensaje);
+}
+
+async function hasta<T>(descripcion: string, limiteMs: number, comprobar: () => Promise<T | null | false | undefined>): Promise<T> {
+  const fin = Date.now() + limiteMs;
+  for (;;) {
+    const valor = await comprobar().catch(() => null);
+    if (valor) return valor;
+    if (Date.now() > fin) throw new Error(`${descripcion}: no ocurrió en ${limiteMs / 1000} s`);
+    await esperar(500);
+  }
+}
+
+// PostgreSQL that can be stopped and started again on the same port and data.
+const dataDir = mkdtempSync(path.join(tmpdir(), "reprogramaciones-fallos-"));
+rmSync(dataDir, { recursive: true });
+const puertoPg = await freePort();
+let postgres = await startEmbedded(dataDir, puertoPg, true);
+const pgAdmin = new pg.Client({ connectionString: embeddedUrl(puertoPg, "postgres") });
+await pgAdmin.connect();
+await pgAdmin.query('CREATE DATABASE "fallos"');
+await pgAdmin.end();
+const DATABASE_URL = embeddedUrl(puertoPg, "fallos");
+await migrate(DATABASE_URL);
+const semilla = createClient(DATABASE_URL);
+await seed(semilla);
+await semilla.$disconnect();
+const base = new pg.Pool({ connectionString: DATABASE_URL, max: 3 });
+base.on("error", () => {});
+
+const resend = await iniciarResendFalso();
+const puertoWeb = await freePort();
+const URL_WEB = `http://127.0.0.1:${puertoWeb}`;
+// Default delivery settings: only where to find the services is set.
+const entorno = {
+  ...process.env,
+  DATABASE_URL,
+  NEXTAUTH_URL: URL_WEB,
+  NEXTAUTH_SECRET: "secreto-de-pruebas-de-fallos",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ADMIN_EMAILS: "auditoria@agencia.bo",
+  RESEND_API_KEY: "re_fallos123",
+  RESEND_BASE_URL: resend.url,
+  RESEND_CORREOS_POR_SEGUNDO: "50",
+  LIMITE_ESCRITURAS_POR_MINUTO: "100000",
+};
+
+function iniciarWorker(): ChildProcess {
+  const worker = run("node_modules/.bin/tsx", ["scripts/worker.ts"], { env: entorno, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  procesos.push(worker);
+  return worker;
+}
+const vivo = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
+
+let siguienteDia = 30;
+/** A fresh reservation rescheduled by the operator through the API: one client + one admin email. */
+async function reprogramar(cookie: string): Promise<number> {
+  const { rows } = await base.query(
+    `INSERT INTO reserva (usuario_id, destino, fecha_inicio, estado, total, moneda, updated_at)
+     SELECT id, 'Destino de prueba', $1, 'CONFIRMADA', 1000, 'BOB', now() FROM usuario WHERE email = 'cliente@demo.bo' RETURNING id`,
+    [aLaHora(siguienteDia, 10)],
+  );
+  const nueva = diaHabil(siguienteDia + 3);
+  siguienteDia += 1;
+  const r = await fetch(`${URL_WEB}/api/reservas/${rows[0].id}/reprogramar/`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ nueva_fecha: nueva.toISOString(), motivo: "Prueba de tolerancia a fallos" }),
+  });
+  afirmar(r.status === 200, `reprogramar respondió ${r.status}: ${await r.text()}`);
+  return rows[0].id;
+}
+
+async function iniciarSesionApi(email: string): Promise<string> {
+  const csrf = await fetch(`${URL_WEB}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const cookies = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
+  const login = await fetch(`${URL_WEB}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: "demo1234", json: "true" }),
+  });
+  return [...cookies, ...(login.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0])].join("; ");
+}
+
+/** Deliveries of these reservations' reschedules not yet sent (all channels). */
+async function pendientes(reservas: number[]): Promise<number> {
+  const { rows } = await base.query(
+    `SELECT count(*)::int AS n FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id WHERE h.reserva_id = ANY($1) AND e.estado <> 'ENVIADA'`,
+    [reservas],
+  );
+  return rows[0].n;
+}
+
+/** Emails the provider stored for these reservations, and whether any delivery was stored twice. */
+async function correosDe(reservas: number[]) {
+  const { rows } = await base.query(
+    `SELECT e.id FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id WHERE h.reserva_id = ANY($1) AND e.canal = 'EMAIL'`,
+    [reservas],
+  );
+  const claves = new Set(rows.map((r) => `entrega-${r.id}`));
+  const guardados = resend.enviados.filter((c) => c.clave && claves.has(c.clave));
+  return { esperados: claves.size, guardados: guardados.length, distintos: new Set(guardados.map((c) => c.clave)).size };
+}
+
+let salida = 1;
+const navegador = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  if (!process.env.E2E_SKIP_BUILD) afirmar((await runToEnd(nextBin, ["build"], { env: entorno })) === 0, "next build falló");
+  // The web server delivers too (in-server worker); scenario 1 turns it off to control who holds the jobs.
+  const iniciarWeb = (conWorker: boolean) => {
+    const web = run(nextBin, ["start", "--port", String(puertoWeb), "--hostname", "127.0.0.1"], {
+      env: { ...entorno, NOTIFICACIONES_WORKER: conWorker ? "" : "off" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    procesos.push(web);
+    return web;
+  };
+  let web = iniciarWeb(false);
+  await waitForHttp(`${URL_WEB}/login`);
+  const operador = await iniciarSesionApi("operador@demo.bo");
+
+  await escenario("1. Worker terminado con SIGKILL en plena entrega", async () => {
+    const primero = iniciarWorker();
+    resend.demorar(3000);
+    const reservas: number[] = [];
+    for (let i = 0; i < 6; i++) reservas.push(await reprogramar(operador));
+    await hasta("el worker recibe trabajos", 30_000, async () => resend.peticiones.length > 0 || (await base.query("SELECT 1 FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL")).rowCount);
+    await esperar(500);
+    process.kill(-primero.pid!, "SIGKILL");
+    await exited(primero);
+    const muerto = Date.now();
+    const bloqueados = (await base.query("SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL")).rows[0].n;
+    resend.demorar(0);
+    iniciarWorker();
+    await hasta("todas las entregas enviadas", 150_000, async () => (await pendientes(reservas)) === 0);
+    const segundos = (Date.now() - muerto) / 1000;
+    const correos = await correosDe(reservas);
+    afirmar(segundos <= 120, `las entregas tardaron ${segundos.toFixed(0)} s tras el SIGKILL (límite 120 s)`);
+    afirmar(correos.guardados === correos.esperados && correos.distintos === correos.esperados, `correos: ${JSON.stringify(correos)}`);
+    return `${bloqueados} trabajos quedaron bloqueados por el worker muerto; las ${correos.esperados} entregas de correo y las en vivo se enviaron ${segundos.toFixed(0)} s después, cada correo una vez`;
+  });
+
+  await escenario("2. PostgreSQL caído 10 s", async () => {
+    // From here on the web server runs its own worker too, beside the standalone one.
+    web.kill("SIGTERM");
+    await exited(web);
+    web = iniciarWeb(true);
+    await waitForHttp(`${URL_WEB}/login`);
+    const standalone = procesos.filter((p) => p !== web && vivo(p)).at(-1)!;
+    const pagina = await (await navegador.newContext({ baseURL: URL_WEB, locale: "es-BO" })).newPage();
+    await pagina.goto("/login");
+    await pagina.getByLabel("Correo electrónico").fill("operador@demo.bo");
+    await pagina.getByLabel("Contraseña").fill("demo1234");
+    await pagina.getByRole("button", { name: "Ingresar" }).click();
+    await pagina.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 20_000 });
+
+    resend.demorar(2000);
+    const antes = [await reprogramar(operador), await reprogramar(operador)];
+    await stopEmbedded(postgres);
+    const caida = Date.now();
+    await pagina.getByTestId("estado-conexion").filter({ hasText: "Reconectando…" }).waitFor({ timeout: 10_000 });
+    const reconectandoEn = (Date.now() - caida) / 1000;
+    await esperar(10_000 - (Date.now() - caida));
+    postgres = await startEmbedded(dataDir, puertoPg, true);
+    resend.demorar(0);
+    afirmar(vivo(web) && vivo(standalone), "un proceso terminó durante la caída");
+    await pagina.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 60_000 });
+    const enVivoEn = (Date.now() - caida) / 1000;
+    const despues = await hasta("reprogramar tras la caída", 30_000, async () => reprogramar(await iniciarSesionApi("operador@demo.bo")));
+    await pagina.getByText(`Reserva #${despues}`).first().waitFor({ timeout: 10_000 });
+    await hasta("entregas de antes y después de la caída enviadas", 150_000, async () => (await pendientes([...antes, despues])) === 0);
+    const correos = await correosDe([...antes, despues]);
+    afirmar(correos.guardados === correos.esperados, `correos: ${JSON.stringify(correos)}`);
+    afirmar(vivo(web) && vivo(standalone), "un proceso terminó tras la caída");
+    return `el panel mostró "Reconectando…" a los ${reconectandoEn.toFixed(1)} s y "En vivo" a los ${enVivoEn.toFixed(1)} s; ambos workers siguen vivos; el evento de la reserva ${despues} llegó al panel; ${correos.esperados} correos enviados, una vez cada uno`;
+  });
+
+  await escenario("3. Proveedor de correo caído 60 s, con los reintentos por defecto", async () => {
+    resend.caer(60_000);
+    const inicio = Date.now();
+    const reservas = [await reprogramar(operador), await reprogramar(operador), await reprogramar(operador)];
+    await hasta("todos los correos entregados", 240_000, async () => (await pendientes(reservas)) === 0);
+    const correos = await correosDe(reservas);
+    const { rows } = await base.query(
+      `SELECT max(e.intentos)::int AS intentos, count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id WHERE h.reserva_id = ANY($1)`,
+      [reservas],
+    );
+    afirmar(correos.guardados === correos.esperados && correos.distintos === correos.esperados, `correos: ${JSON.stringify(correos)}`);
+    afirmar(rows[0].fallidas === 0, `${rows[0].fallidas} entregas en descartes`);
+    return `${correos.esperados} correos entregados una vez cada uno, ${((Date.now() - inicio) / 1000).toFixed(0)} s después, con hasta ${rows[0].intentos} intentos y ninguno en descartes`;
+  });
+  salida = resultados.every((r) => r.ok) ? 0 : 1;
+} catch (error) {
+  console.error(error);
+} finally {
+  await navegador.close();
+  for (const p of procesos) if (vivo(p)) {
+    try {
+      process.kill(p.spawnargs[0].endsWith("tsx") ? -p.pid! : p.pid!, "SIGTERM");
+    } catch {}
+  }
+  await Promise.all(procesos.map((p) => Promise.race([exited(p), esperar(10_000)])));
+  await base.end().catch(() => {});
+  await resend.cerrar();
+  await stopEmbedded(postgres).catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const aprobados = resultados.filter((r) => r.ok).length;
+console.log(`\n${aprobados} passed, ${resultados.length - aprobados} failed`);
+process.exit(salida);
