@@ -1,28 +1,24 @@
 // Delivery settings, all from the environment so one build runs anywhere. Read on every use: tests
 // and the worker process may set them after import.
 import { z } from "zod";
+import { enteroDelEntorno } from "@/lib/entorno";
 
 const correoValido = z.email();
 
 export const esDireccionValida = (direccion: string) => correoValido.safeParse(direccion).success;
-
-function entero(nombre: string, porDefecto: number, minimo: number): number {
-  const valor = Number(process.env[nombre]);
-  return Number.isInteger(valor) && valor >= minimo ? valor : porDefecto;
-}
 
 export function configuracionEntregas() {
   return {
     // Defaults ride out a provider incident of several minutes: 8 attempts, waits of 5 s doubling
     // up to 5 min (5+10+20+40+80+160+300 s ≈ 10 min) before a delivery is dead-lettered.
     /** Attempts per delivery before it is dead-lettered (estado FALLIDA). */
-    maxIntentos: entero("NOTIFICACIONES_MAX_INTENTOS", 8, 1),
+    maxIntentos: enteroDelEntorno("NOTIFICACIONES_MAX_INTENTOS", 8, 1),
     /** First retry delay; each next one doubles it. */
-    esperaBaseMs: entero("NOTIFICACIONES_ESPERA_BASE_MS", 5000, 0),
+    esperaBaseMs: enteroDelEntorno("NOTIFICACIONES_ESPERA_BASE_MS", 5000, 0),
     /** Longest wait between two attempts (a provider's retry-after may ask for more). */
-    esperaMaximaMs: entero("NOTIFICACIONES_ESPERA_MAXIMA_MS", 300_000, 0),
+    esperaMaximaMs: enteroDelEntorno("NOTIFICACIONES_ESPERA_MAXIMA_MS", 300_000, 0),
     /** Emails per second to the provider from one worker process. */
-    correosPorSegundo: entero("RESEND_CORREOS_POR_SEGUNDO", 2, 1),
+    correosPorSegundo: enteroDelEntorno("RESEND_CORREOS_POR_SEGUNDO", 2, 1),
     adminEmails: (process.env.ADMIN_EMAILS ?? "")
       .split(",")
       .map((d) => d.trim())

@@ -7,6 +7,7 @@
 // whose job was lost) to a live one within about a minute instead of graphile's 4 hours.
 import { run, type Runner } from "graphile-worker";
 import { z } from "zod";
+import { enteroDelEntorno } from "@/lib/entorno";
 import type { Db } from "@/lib/db/client";
 import { registroSilencioso } from "./cola";
 import { encolarEntrega, TAREA_ENTREGA } from "./encolar";
@@ -26,18 +27,13 @@ export interface Worker {
 
 const ESPERA_MAXIMA_REINICIO_MS = 30_000;
 
-function entero(nombre: string, porDefecto: number) {
-  const valor = Number(process.env[nombre]);
-  return Number.isInteger(valor) && valor > 0 ? valor : porDefecto;
-}
-
 function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker): Promise<Runner> {
   return run({
     connectionString,
-    concurrency: concurrencia ?? entero("NOTIFICACIONES_CONCURRENCIA", 4),
+    concurrency: concurrencia ?? enteroDelEntorno("NOTIFICACIONES_CONCURRENCIA", 4),
     noHandleSignals: true,
     // New jobs wake the worker at once (LISTEN/NOTIFY); polling only finds delayed retries come due.
-    pollInterval: entero("NOTIFICACIONES_SONDEO_MS", 2000),
+    pollInterval: enteroDelEntorno("NOTIFICACIONES_SONDEO_MS", 2000),
     logger: registroSilencioso,
     // Batched completion retries through an outage (20 tries, up to 30 s apart) and, if it still
     // fails, shuts the runner down (which the supervisor restarts). Unbatched, a completion that
@@ -58,7 +54,7 @@ function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker): 
  * during an outage) gets a new job. One sweep at a time across workers (advisory lock); a job run
  * twice is harmless: the attempt counter guards the record, the idempotency key the email.
  */
-export async function barrerEntregasHuerfanas(db: Db, bloqueoVencidoS = entero("NOTIFICACIONES_BLOQUEO_VENCIDO_S", 60)): Promise<{ desbloqueados: number; reencoladas: number }> {
+export async function barrerEntregasHuerfanas(db: Db, bloqueoVencidoS = enteroDelEntorno("NOTIFICACIONES_BLOQUEO_VENCIDO_S", 60)): Promise<{ desbloqueados: number; reencoladas: number }> {
   return db.$transaction(async (tx) => {
     const [{ turno }] = await tx.$queryRaw<{ turno: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('barrido-entregas')) AS turno`;
     if (!turno) return { desbloqueados: 0, reencoladas: 0 };
@@ -89,7 +85,7 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
   let primerIntento = () => {};
   const arrancado = new Promise<void>((r) => (primerIntento = r));
   const esperar = (ms: number) => new Promise<void>((r) => setTimeout((despertar = r), ms));
-  const intervaloBarrido = entero("NOTIFICACIONES_BARRIDO_S", 30) * 1000;
+  const intervaloBarrido = enteroDelEntorno("NOTIFICACIONES_BARRIDO_S", 30) * 1000;
 
   const supervisar = (async () => {
     for (let fallos = 0; !deteniendo; ) {

@@ -1,6 +1,7 @@
 // Rate limits with fixed-window counters in PostgreSQL, so several app instances count together.
 // One statement per check: the upsert starts a new window when the old one is over, otherwise adds.
 import type { Db } from "@/lib/db/client";
+import { enteroDelEntorno } from "@/lib/entorno";
 import { ErrorDominio } from "@/lib/errores";
 
 export interface Limite {
@@ -50,17 +51,12 @@ export function demasiadasSolicitudes(reintentarEnS: number, detail: string) {
   return new ErrorDominio(429, "DEMASIADAS_SOLICITUDES", detail, { reintentar_en_segundos: reintentarEnS }, { "retry-after": String(reintentarEnS) });
 }
 
-function entero(nombre: string, porDefecto: number): number {
-  const valor = Number(process.env[nombre]);
-  return Number.isInteger(valor) && valor > 0 ? valor : porDefecto;
-}
-
 /** Limits from the environment, read on each use (README: "Límites de uso"). */
 export function limites() {
   return {
-    escrituras: (actorId: number): Limite => ({ clave: `escritura:${actorId}`, maximo: entero("LIMITE_ESCRITURAS_POR_MINUTO", 60), ventanaS: 60 }),
-    loginCuenta: (email: string): Limite => ({ clave: `login-cuenta:${email.trim().toLowerCase()}`, maximo: entero("LIMITE_LOGIN_FALLIDOS_CUENTA", 5), ventanaS: 15 * 60 }),
-    loginDireccion: (direccion: string): Limite => ({ clave: `login-direccion:${direccion}`, maximo: entero("LIMITE_LOGIN_FALLIDOS_DIRECCION", 30), ventanaS: 15 * 60 }),
+    escrituras: (actorId: number): Limite => ({ clave: `escritura:${actorId}`, maximo: enteroDelEntorno("LIMITE_ESCRITURAS_POR_MINUTO", 60), ventanaS: 60 }),
+    loginCuenta: (email: string): Limite => ({ clave: `login-cuenta:${email.trim().toLowerCase()}`, maximo: enteroDelEntorno("LIMITE_LOGIN_FALLIDOS_CUENTA", 5), ventanaS: 15 * 60 }),
+    loginDireccion: (direccion: string): Limite => ({ clave: `login-direccion:${direccion}`, maximo: enteroDelEntorno("LIMITE_LOGIN_FALLIDOS_DIRECCION", 30), ventanaS: 15 * 60 }),
   };
 }
 
