@@ -48,3 +48,20 @@ export const HORA_MS = 3_600_000;
 export function horasEntre(desde: Date, hasta: Date): number {
   return (hasta.getTime() - desde.getTime()) / HORA_MS;
 }
+
+/** A local wall-clock time on a local date "YYYY-MM-DD" (hour 24 is the next midnight). */
+export function enFechaLocal(dia: string, hora: number, minuto: number, zona: string): Date {
+  const [anio, mes, d] = dia.split("-").map(Number);
+  return new Date(new TZDate(anio, mes - 1, d, hora, minuto, 0, 0, zona).getTime());
+}
+
+/** The local wall-clock hour and minute of an instant. */
+export function horaLocal(fecha: Date, zona: string): { hora: number; minuto: number } {
+  const local = new TZDate(fecha, zona);
+  return { hora: local.getHours(), minuto: local.getMinutes() };
+}
+
+/** A local date `dias` calendar days after "YYYY-MM-DD" (pure date arithmetic, no zone). */
+export function sumarDias(dia: string, dias: number): string {
+  return new Date(Date.parse(`${dia}T00:00:00Z`) + dias * 86_400_000).toISOString().slice(0, 10);
+}

@@ -18,16 +18,19 @@ export type Configuracion = Awaited<ReturnType<typeof obtenerConfiguracion>>;
 
 /** Reservations per local day around `centro` (± `dias`), not counting cancelled ones nor `excluir`. */
 export async function cargarOcupacion(db: Tx, centro: Date, zona: string, capacidadPorDefecto: number, excluir: number | null, dias = 25): Promise<Ocupacion> {
-  const desde = aLaHoraLocal(centro, -dias, 0, 0, zona);
-  const hasta = aLaHoraLocal(centro, dias + 1, 0, 0, zona);
-  const filas = await db.$queryRaw<{ dia: string; n: number }[]>`
-    SELECT to_char(fecha_inicio AT TIME ZONE ${zona}, 'YYYY-MM-DD') AS dia, count(*)::int AS n
-    FROM reserva
-    WHERE fecha_inicio >= ${desde} AND fecha_inicio < ${hasta} AND estado <> 'CANCELADA' AND id <> ${excluir ?? 0}
-    GROUP BY 1`;
-  const capacidades = await db.capacidadFecha.findMany({
-    where: { fecha: { gte: new Date(desde.getTime() - 86_400_000), lte: hasta } },
-  });
+  return cargarOcupacionEntre(db, aLaHoraLocal(centro, -dias, 0, 0, zona), aLaHoraLocal(centro, dias + 1, 0, 0, zona), zona, capacidadPorDefecto, excluir);
+}
+
+/** Reservations per local day for starts in [desde, hasta): two queries, whatever the range. */
+export async function cargarOcupacionEntre(db: Tx, desde: Date, hasta: Date, zona: string, capacidadPorDefecto: number, excluir: number | null): Promise<Ocupacion> {
+  const [filas, capacidades] = await Promise.all([
+    db.$queryRaw<{ dia: string; n: number }[]>`
+      SELECT to_char(fecha_inicio AT TIME ZONE ${zona}, 'YYYY-MM-DD') AS dia, count(*)::int AS n
+      FROM reserva
+      WHERE fecha_inicio >= ${desde} AND fecha_inicio < ${hasta} AND estado <> 'CANCELADA' AND id <> ${excluir ?? 0}
+      GROUP BY 1`,
+    db.capacidadFecha.findMany({ where: { fecha: { gte: new Date(desde.getTime() - 86_400_000), lte: hasta } } }),
+  ]);
   return {
     capacidadPorDefecto,
     capacidades: new Map(capacidades.map((c) => [c.fecha.toISOString().slice(0, 10), c.capacidadMaxima])),

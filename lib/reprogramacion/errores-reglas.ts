@@ -35,12 +35,22 @@ export function errorLimite(v: Veredicto, config: Configuracion, historial: { fe
   });
 }
 
+/** §7 `sugerencias_fechas` item: a nearby day every rule allows. */
+export const sugerenciaFecha = (s: Alternativa, zona: string) => ({ fecha: s.fecha.toISOString(), dia: diaSemana(s.fecha, zona), disponible: true });
+
+/** §7 `fechas_alternativas` item: a nearby day with free places. */
+export const alternativaFecha = (a: Alternativa) => ({
+  fecha: a.fecha.toISOString(),
+  disponibilidad: nivelDisponibilidad(a.espacios_libres, a.capacidad),
+  espacios_libres: a.espacios_libres,
+});
+
 export function errorBlackout(v: Veredicto, fechaSolicitada: Date, zona: string, sugerencias: Alternativa[]) {
   return new ErrorDominio(400, "DIA_BLACKOUT", v.regla.mensajeError, {
     regla_violada: reglaVioladaDe(v),
     fecha_solicitada: fechaSolicitada.toISOString(),
     ...v.datos,
-    sugerencias_fechas: sugerencias.map((s) => ({ fecha: s.fecha.toISOString(), dia: diaSemana(s.fecha, zona), disponible: true })),
+    sugerencias_fechas: sugerencias.map((s) => sugerenciaFecha(s, zona)),
   });
 }
 
@@ -49,10 +59,6 @@ export function errorSinCapacidad(fechaSolicitada: Date, ocupadas: number, capac
     fecha_solicitada: fechaSolicitada.toISOString(),
     razon: "Fecha completamente reservada",
     disponibilidad: { reservas_existentes: ocupadas, capacidad_maxima: capacidad, lista_espera_disponible: true },
-    fechas_alternativas: alternativas.map((a) => ({
-      fecha: a.fecha.toISOString(),
-      disponibilidad: nivelDisponibilidad(a.espacios_libres, a.capacidad),
-      espacios_libres: a.espacios_libres,
-    })),
+    fechas_alternativas: alternativas.map(alternativaFecha),
   });
 }

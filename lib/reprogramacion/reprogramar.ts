@@ -16,6 +16,7 @@ import { feriadoNacional } from "./feriados";
 import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
 import { errorBlackout, errorLimite, errorSinCapacidad, errorTiempoMinimo } from "./errores-reglas";
 import { evaluarReglas, type ContextoReglas, type Regla, type Veredicto } from "./reglas";
+import { guardarRespuesta, huellaDeSolicitud, tomarClave } from "./idempotencia";
 import { respuestaReprogramacion } from "./respuesta";
 import { interpretarSolicitud, type SolicitudReprogramacion } from "./solicitud";
 
@@ -119,6 +120,28 @@ export async function reprogramarReserva(db: Db, actor: Actor, reservaId: number
   return aplicarReprogramacion(db, actor, reservaId, interpretarSolicitud(body, actor.rol), reloj);
 }
 
+// Waiting for a pooled connection or a row lock under load is normal; give both time.
+const OPCIONES_TRANSACCION = { maxWait: 30_000, timeout: 30_000 };
+
+/**
+ * The reschedule as the API and the form run it: with an idempotency key, a repeated request returns
+ * the first response (`repetida`) and changes nothing; without one, it is a plain reschedule.
+ */
+export async function reprogramarConClave(db: Db, actor: Actor, reservaId: number, body: unknown, clave: string | null, reloj: Reloj = {}) {
+  const solicitud = interpretarSolicitud(body, actor.rol);
+  if (!clave) return { respuesta: (await aplicarReprogramacion(db, actor, reservaId, solicitud, reloj)).respuesta as object, repetida: false };
+  return db.$transaction(
+    async (tx) => {
+      const previa = await tomarClave(tx, actor.id, clave, huellaDeSolicitud(reservaId, solicitud));
+      if (previa) return { respuesta: previa as object, repetida: true };
+      const respuesta = respuestaReprogramacion(await escribirReprogramacion(tx, actor, reservaId, solicitud, reloj));
+      await guardarRespuesta(tx, actor.id, clave, respuesta);
+      return { respuesta: respuesta as object, repetida: false };
+    },
+    OPCIONES_TRANSACCION,
+  );
+}
+
 /**
  * Reschedules in one transaction and builds the response inside it: once it commits, nothing is
  * left that could fail, so an error response always means nothing changed.
@@ -129,8 +152,7 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
       const resultado = await escribirReprogramacion(tx, actor, reservaId, solicitud, reloj);
       return { ...resultado, respuesta: respuestaReprogramacion(resultado) };
     },
-    // Waiting for a pooled connection or a row lock under load is normal; give both time.
-    { maxWait: 30_000, timeout: 30_000 },
+    OPCIONES_TRANSACCION,
   );
 }
 

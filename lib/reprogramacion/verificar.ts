@@ -10,7 +10,8 @@ import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas, type Veredicto } from "./reglas";
 import { costoReprogramacion } from "./descuento";
-import { contextoReglas, problemasDeFecha, reservaDelActor, tipoDeReprogramacion, type Reloj } from "./reprogramar";
+import { alternativaFecha, sugerenciaFecha } from "./errores-reglas";
+import { alternativasReservables, contextoReglas, problemasDeFecha, reservaDelActor, tipoDeReprogramacion, type Reloj } from "./reprogramar";
 
 function reglaEvaluada(v: Veredicto) {
   const extra = v.regla.tipoRegla === "DIA_BLACKOUT" ? { dia_actual: v.datos.dia_semana ?? v.datos.dia_actual, dias_no_permitidos: v.datos.dias_no_permitidos } : {};
@@ -51,11 +52,17 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
 
   const bloqueos = problemasDeFecha(reserva, nuevaFecha, ahora, config.horizonteReservaDias).map((p) => p.detail);
   let disponibilidad = null;
+  let sugerencias = {};
   if (nuevaFecha) {
-    const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id, 0);
+    const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
     const cupo = libres(ocupacion, fechaLocal(nuevaFecha, zona));
     disponibilidad = { reservas_existentes: cupo.ocupadas, capacidad_maxima: cupo.capacidad, espacios_libres: cupo.libres };
     if (cupo.libres <= 0) bloqueos.push("La fecha solicitada no está disponible");
+    // A blocked date comes with the nearby dates a reschedule would accept, as the §7 errors do.
+    if (violadas.length || cupo.libres <= 0) {
+      const cercanas = alternativasReservables(reglas, ctx, ocupacion, [], nuevaFecha);
+      sugerencias = cupo.libres <= 0 ? { fechas_alternativas: cercanas.map(alternativaFecha) } : { sugerencias_fechas: cercanas.map((c) => sugerenciaFecha(c, zona)) };
+    }
   }
 
   const tiempo = evaluacion.veredictos.find((v) => v.regla.tipoRegla === "TIEMPO_MINIMO");
@@ -74,6 +81,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
     ...(puede ? {} : { reglas_violadas: violadas, motivos }),
     reglas_no_aplicadas: evaluacion.noAplicadas.map((n) => ({ id: n.regla.id, nombre: n.regla.nombre, tipo_regla: n.regla.tipoRegla, razon: n.razon })),
     ...(disponibilidad ? { disponibilidad } : {}),
+    ...sugerencias,
     costos_estimados: {
       costo_reprogramacion: costo.toFixed(2),
       aplica_descuento: false,
