@@ -25,7 +25,7 @@ test("el panel muestra la reprogramación de un cliente en menos de 2 s y el con
   expect(latencia).toBeLessThan(2000);
   await expect(item).toContainText("Juan Pérez");
   await expect(item).toContainText("Cambio por viaje de trabajo");
-  await expect(page.getByTestId("aviso-en-vivo")).toContainText(`Reserva #${id}: Juan Pérez reprogramó su reserva`);
+  await expect(page.locator("[data-sonner-toast].aviso-en-vivo")).toContainText(`Reserva #${id}: Juan Pérez reprogramó su reserva`);
   await expect(badge).toHaveText(String(antes + 1));
 
   await item.getByRole("button", { name: "Marcar como leída" }).click();

@@ -6,6 +6,7 @@ import type { EventoEnVivo } from "@/lib/notificaciones/evento";
 import type { ConfiguracionTiempoReal } from "@/lib/notificaciones/tiempo-real/configuracion";
 import { suscribirseAReprogramaciones, type EstadoConexion } from "@/lib/notificaciones/tiempo-real/navegador";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
+import { toast } from "@/components/ui/toaster";
 
 type Item = Omit<EventoEnVivo, "type" | "cliente_nombre">;
 export interface PaginaNotificaciones {
@@ -26,7 +27,6 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
   const [desde, setDesde] = useState("");
   const [hasta, setHasta] = useState("");
   const [conexion, setConexion] = useState<EstadoConexion>("conectando");
-  const [aviso, setAviso] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cargando, setCargando] = useState(false);
   const filtros = useRef({ soloNoLeidas, desde, hasta });
@@ -64,7 +64,7 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
             ? p
             : { ...p, notificaciones: filtros.current.hasta ? p.notificaciones : [item, ...p.notificaciones], total: p.total + 1, no_leidas: p.no_leidas + 1 },
         );
-        setAviso(`Reprogramación - Reserva #${evento.reserva_id}: ${evento.cliente_nombre} reprogramó su reserva`);
+        toast.info(`Reprogramación - Reserva #${evento.reserva_id}: ${evento.cliente_nombre} reprogramó su reserva`, { id: `reprogramacion-${evento.id}`, className: "aviso-en-vivo" });
       },
       (estado) => {
         setConexion(estado);
@@ -73,12 +73,6 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
       },
     );
   }, [configuracion, consultar]);
-
-  useEffect(() => {
-    if (!aviso) return;
-    const t = setTimeout(() => setAviso(null), 6000);
-    return () => clearTimeout(t);
-  }, [aviso]);
 
   async function marcar(item: Item, leida: boolean) {
     const r = await fetch(`${API}${item.id}/`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ leida }) });
@@ -105,10 +99,6 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
         <span data-testid="estado-conexion" className={`text-sm ${conexion === "en_vivo" ? "text-emerald-700" : "text-amber-700"}`}>
           ● {TEXTO_CONEXION[conexion]}
         </span>
-      </div>
-
-      <div role="status" aria-live="polite" className="min-h-0">
-        {aviso && <p data-testid="aviso-en-vivo" className="mb-3 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 ring-1 ring-blue-200">{aviso}</p>}
       </div>
 
       <form className="mb-3 flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => { e.preventDefault(); void consultar(1); }}>

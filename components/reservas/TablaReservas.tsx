@@ -1,14 +1,8 @@
 import { formatearFechaCorta, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
+import { EstadoReserva } from "./EstadoReserva";
 import type { ReservaSerializada } from "@/lib/reservas/serializar";
 
-const ESTADO: Record<string, string> = {
-  PENDIENTE: "Pendiente",
-  CONFIRMADA: "Confirmada",
-  REPROGRAMADA: "Reprogramada",
-  CANCELADA: "Cancelada",
-  COMPLETADA: "Completada",
-};
 
 export function TablaReservas({ reservas, mostrarCliente = false }: { reservas: ReservaSerializada[]; mostrarCliente?: boolean }) {
   if (reservas.length === 0) {
@@ -41,7 +35,7 @@ export function TablaReservas({ reservas, mostrarCliente = false }: { reservas: 
                 </ul>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{formatearFechaCorta(r.fecha_inicio!)}</td>
-              <td className="px-3 py-2">{ESTADO[r.estado] ?? r.estado}</td>
+              <td className="px-3 py-2"><EstadoReserva estado={r.estado} /></td>
               <td className="px-3 py-2">{r.numero_reprogramaciones}</td>
               <td className="px-3 py-2 text-right whitespace-nowrap">{formatearMonto(r.total!, r.moneda)}</td>
             </tr>

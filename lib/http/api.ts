@@ -12,11 +12,17 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return NextResponse.json(body, { status, headers });
 }
 
+/** Any failure as the contract's error: status, `{ detail, error_code, ... }` and headers. Unexpected ones are logged and become a bare 500. */
+export function errorComoCuerpo(error: unknown): { status: number; cuerpo: Record<string, unknown>; cabeceras: Record<string, string> } {
+  if (error instanceof ErrorDominio) return { status: error.status, cuerpo: error.cuerpo(), cabeceras: error.cabeceras };
+  if (error instanceof ZodError) return { status: 400, cuerpo: errorDeValidacion(error).cuerpo(), cabeceras: {} };
+  console.error("Error no controlado:", error instanceof Error ? error.stack : error);
+  return { status: 500, cuerpo: { detail: "Ocurrió un error interno. Intente nuevamente.", error_code: "ERROR_INTERNO" }, cabeceras: {} };
+}
+
 export function respuestaDeError(error: unknown) {
-  if (error instanceof ErrorDominio) return json(error.cuerpo(), error.status, error.cabeceras);
-  if (error instanceof ZodError) return json(errorDeValidacion(error).cuerpo(), 400);
-  console.error("Error no controlado en la API:", error instanceof Error ? error.stack : error);
-  return json({ detail: "Ocurrió un error interno. Intente nuevamente.", error_code: "ERROR_INTERNO" }, 500);
+  const { status, cuerpo, cabeceras } = errorComoCuerpo(error);
+  return json(cuerpo, status, cabeceras);
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -1,0 +1,65 @@
+import { notFound } from "next/navigation";
+import { RefrescoMientrasPendiente } from "@/components/reprogramacion/RefrescoMientrasPendiente";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { actorDePagina } from "@/lib/auth/pagina";
+import { prisma } from "@/lib/db/client";
+import { ErrorDominio } from "@/lib/errores";
+import { formatearFechaHora } from "@/lib/formato/fecha";
+import { formatearMonto } from "@/lib/formato/dinero";
+import { confirmacionDeReprogramacion } from "@/lib/reprogramacion/confirmacion";
+
+export const metadata = { title: "Reserva reprogramada" };
+
+const CORREO = {
+  EN_COLA: { tono: "info", texto: (d: string) => `Estamos enviando la confirmación a ${d}. Le llegará en unos instantes.` },
+  ENVIADO: { tono: "exito", texto: (d: string) => `Le enviamos la confirmación por correo a ${d}.` },
+  FALLIDO: { tono: "aviso", texto: (d: string) => `No pudimos enviar el correo a ${d}. Su reserva ya está reprogramada; soporte fue avisado.` },
+  SIN_AVISO: { tono: "neutro", texto: () => "Esta reprogramación no envía correo." },
+} as const;
+
+export default async function ReprogramacionListaPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ historial?: string }> }) {
+  const { id } = await params;
+  const { historial } = await searchParams;
+  const actor = await actorDePagina(["CLIENTE"], `/reservas/${id}`);
+  if (!/^\d{1,9}$/.test(id) || !/^\d{1,9}$/.test(historial ?? "")) notFound();
+  const datos = await confirmacionDeReprogramacion(prisma, actor, Number(id), Number(historial)).catch((e) => {
+    if (e instanceof ErrorDominio && e.status === 404) notFound();
+    throw e;
+  });
+  const correo = CORREO[datos.correo.estado];
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">¡Listo! Su reserva fue reprogramada</h1>
+      <Card aria-label="Cambio realizado">
+        <p className="text-lg font-medium">{datos.reserva.destino}</p>
+        <dl className="mt-3 space-y-3 text-sm">
+          <div>
+            <dt className="text-slate-600">Fecha anterior</dt>
+            <dd className="text-slate-800 line-through decoration-slate-400" data-testid="fecha-anterior">{formatearFechaHora(datos.fechaAnterior)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Nueva fecha</dt>
+            <dd className="text-base font-semibold" data-testid="fecha-nueva">{formatearFechaHora(datos.fechaNueva)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">Total</dt>
+            <dd className="font-medium" data-testid="total-nuevo">
+              {formatearMonto(datos.totalNuevo, datos.reserva.moneda)}
+              {Number(datos.costo) > 0 && <span className="text-slate-600"> (incluye {formatearMonto(datos.costo, datos.reserva.moneda)} de reprogramación)</span>}
+            </dd>
+          </div>
+        </dl>
+      </Card>
+      <div data-testid="estado-correo" data-estado={datos.correo.estado}>
+        <Alert tono={correo.tono}>{correo.texto(datos.correo.destinatario)}</Alert>
+      </div>
+      <RefrescoMientrasPendiente pendiente={datos.correo.estado === "EN_COLA"} />
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <ButtonLink href={`/reservas/${datos.reserva.id}`}>Ver la reserva</ButtonLink>
+        <ButtonLink href="/reservas" variante="secundario">Mis reservas</ButtonLink>
+      </div>
+    </div>
+  );
+}

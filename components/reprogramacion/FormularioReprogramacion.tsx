@@ -1,0 +1,250 @@
+"use client";
+// The client's reschedule form: pick a day on the availability calendar (or type it), a time in the
+// agency zone, read the live verdict, write the reason, review a summary, confirm. The submission is
+// a server action; a network failure or a 5xx is retried with backoff under the same idempotency
+// key, so a lost response never reschedules twice. A 4xx is shown, never retried.
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
+import { formatearFechaHora } from "@/lib/formato/fecha";
+import { formatearMonto } from "@/lib/formato/dinero";
+import { conReintentos } from "@/lib/reintentos";
+import { enFechaLocal, fechaLocal, horaLocal } from "@/lib/reprogramacion/calendario";
+import type { CalendarioReserva } from "@/lib/reprogramacion/calendario-reserva";
+import { camposFormularioSchema, MOTIVO_MAX, MOTIVO_MIN, nuevaFechaDe, type CamposFormulario, type ResultadoEnvio } from "@/lib/reprogramacion/formulario";
+import { BotonesSugerencias } from "./BotonesSugerencias";
+import { CalendarioDisponibilidad, descripcionDia } from "./CalendarioDisponibilidad";
+import { VistaPrevia, type EstadoVistaPrevia } from "./VistaPrevia";
+
+type Errores = Partial<Record<keyof CamposFormulario | "general", string>>;
+type Enviar = (reservaId: string, formData: FormData) => Promise<ResultadoEnvio>;
+
+/** Automatic retries after the first attempt, for network failures and 5xx only (seed §9). */
+export const REINTENTOS = 3;
+const ORDEN_CAMPOS = ["fecha", "hora", "motivo"] as const;
+
+function nuevaClave() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const SIN_RESPUESTA: ResultadoEnvio = {
+  ok: false,
+  status: 0,
+  error_code: "SIN_CONEXION",
+  detail: "No pudimos comunicarnos con el servidor. Revise su conexión e intente de nuevo: no se hará ningún cambio dos veces.",
+  campos: {},
+  sugerencias: [],
+};
+
+export function FormularioReprogramacion({ reservaId, calendario, fechaActual, total, moneda, restantes, enviar }: {
+  reservaId: number;
+  calendario: CalendarioReserva;
+  fechaActual: string;
+  total: string;
+  moneda: string;
+  restantes: number | null;
+  enviar: Enviar;
+}) {
+  const { zona } = calendario;
+  const router = useRouter();
+  const [fecha, setFecha] = useState("");
+  const [hora, setHora] = useState(calendario.hora_local);
+  const [motivo, setMotivo] = useState("");
+  const [mes, setMes] = useState(() => enFechaLocal(calendario.desde, 12, 0, zona));
+  const [errores, setErrores] = useState<Errores>({});
+  const [vista, setVista] = useState<EstadoVistaPrevia>({ tipo: "vacia" });
+  const [confirmando, setConfirmando] = useState(false);
+  const [reintento, setReintento] = useState<number | null>(null);
+  const [enfoque, setEnfoque] = useState(0);
+  // One key per submission; kept while the outcome is unknown (no answer, 5xx) so a resend is a replay.
+  const clave = useRef<{ valor: string; huella: string; incierta: boolean } | null>(null);
+  const errorGeneral = useRef<HTMLDivElement>(null);
+
+  const nuevaFechaIso = fecha && /^\d\d:\d\d$/.test(hora) ? nuevaFechaDe(fecha, hora, zona) : null;
+  const diaElegido = fecha ? calendario.dias.find((d) => d.fecha === fecha) : undefined;
+
+  // Live preview: the server's verdict for the chosen date and time.
+  useEffect(() => {
+    if (!nuevaFechaIso) return;
+    const control = new AbortController();
+    const t = setTimeout(async () => {
+      setVista({ tipo: "cargando" });
+      try {
+        const r = await fetch(`/api/reservas/${reservaId}/puede-reprogramar/?nueva_fecha=${encodeURIComponent(nuevaFechaIso)}`, { signal: control.signal, cache: "no-store" });
+        const cuerpo = await r.json();
+        setVista(r.ok ? { tipo: "lista", datos: cuerpo } : { tipo: "error", mensaje: cuerpo.detail ?? "No se pudo verificar la fecha." });
+      } catch (e) {
+        if ((e as Error).name !== "AbortError") setVista({ tipo: "error", mensaje: "No se pudo verificar la fecha. Revise su conexión." });
+      }
+    }, 200);
+    return () => {
+      clearTimeout(t);
+      control.abort();
+    };
+  }, [nuevaFechaIso, reservaId]);
+
+  const [resultado, despachar, enviando] = useActionState(async (_previo: ResultadoEnvio | null, datos: FormData): Promise<ResultadoEnvio> => {
+    const r = (await conReintentos(() => enviar(String(reservaId), datos), {
+      reintentos: REINTENTOS,
+      reintentable: (r) => !r.ok && r.status >= 500,
+      alReintentar: setReintento,
+    })) ?? SIN_RESPUESTA;
+    setReintento(null);
+    if (r.ok) {
+      clave.current = null;
+      toast.success("Reserva reprogramada", { description: formatearFechaHora(r.fechaNueva, zona) });
+      router.push(`/reservas/${reservaId}/reprogramar/listo?historial=${r.historialId}`);
+    } else {
+      if (clave.current) clave.current.incierta = r.status === 0 || r.status >= 500;
+      setErrores({ ...r.campos, general: r.detail });
+      toast.error("No se pudo reprogramar", { description: r.detail });
+      setEnfoque((n) => n + 1);
+    }
+    return r;
+  }, null);
+
+  // After an error: focus the first field in error, or the message when no field is to blame.
+  useEffect(() => {
+    if (!enfoque) return;
+    const primero = ORDEN_CAMPOS.find((c) => errores[c]);
+    if (primero) document.getElementById(primero)?.focus();
+    else errorGeneral.current?.focus();
+    // Only on a new answer, not on every edit of the errors.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enfoque]);
+
+  function elegirFecha(dia: string) {
+    setFecha(dia);
+    setErrores((e) => ({ ...e, fecha: undefined }));
+  }
+
+  function elegirSugerencia(iso: string) {
+    const d = new Date(iso);
+    const { hora: h, minuto: m } = horaLocal(d, zona);
+    elegirFecha(fechaLocal(d, zona));
+    setHora(`${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+    setMes(enFechaLocal(fechaLocal(d, zona), 12, 0, zona));
+    setErrores({});
+  }
+
+  /** Seed §9: validate in the browser first; the server validates again with the same schema. */
+  function validar(): Errores {
+    const r = camposFormularioSchema.safeParse({ fecha, hora, motivo, clave: "x" });
+    const encontrados: Errores = {};
+    if (!r.success) for (const issue of r.error.issues) encontrados[issue.path[0] as keyof CamposFormulario] ??= issue.message;
+    if (!encontrados.fecha && nuevaFechaIso && new Date(nuevaFechaIso) <= new Date()) encontrados.fecha = "La nueva fecha debe ser en el futuro";
+    if (!encontrados.fecha && vista.tipo === "lista" && !vista.datos.puede_reprogramar) encontrados.fecha = `No puede reprogramar a esa fecha: ${vista.datos.razon}`;
+    return encontrados;
+  }
+
+  function revisar(evento: React.FormEvent) {
+    evento.preventDefault();
+    const encontrados = validar();
+    setErrores(encontrados);
+    const primero = ORDEN_CAMPOS.find((c) => encontrados[c]);
+    if (primero) return document.getElementById(primero)?.focus();
+    if (vista.tipo !== "lista") return setErrores({ general: "Espere a que terminemos de verificar la fecha." });
+    setConfirmando(true);
+  }
+
+  function confirmar() {
+    const huella = JSON.stringify([fecha, hora, motivo.trim()]);
+    if (!clave.current || !clave.current.incierta || clave.current.huella !== huella) clave.current = { valor: nuevaClave(), huella, incierta: false };
+    const datos = new FormData();
+    datos.set("fecha", fecha);
+    datos.set("hora", hora);
+    datos.set("motivo", motivo);
+    datos.set("clave", clave.current.valor);
+    setConfirmando(false);
+    setErrores({});
+    startTransition(() => despachar(datos));
+  }
+
+  const largo = motivo.trim().length;
+  const previa = vista.tipo === "lista" ? vista.datos : null;
+  const sugerenciasDelEnvio = resultado && !resultado.ok ? resultado.sugerencias : [];
+
+  return (
+    <form onSubmit={revisar} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]" aria-describedby="zona-formulario">
+      <Card aria-labelledby="titulo-fecha">
+        <CardHeader title="1. Elija la nueva fecha" titleId="titulo-fecha" />
+        <p id="zona-formulario" className="mb-3 text-sm text-slate-700">
+          Fechas y horas en hora de {zona}. Su reserva está el <strong>{formatearFechaHora(fechaActual, zona)}</strong>.
+        </p>
+        <CalendarioDisponibilidad calendario={calendario} seleccionada={fecha || null} mes={mes} onMesChange={setMes} onSeleccion={elegirFecha} />
+        {diaElegido && !diaElegido.permitido && (
+          <p className="mt-2 text-sm text-slate-800" data-testid="motivo-dia">{descripcionDia(diaElegido)}</p>
+        )}
+        <div className="mt-4 grid gap-3 sm:grid-cols-2">
+          <Field id="fecha" label={`Fecha (${zona})`} error={errores.fecha}>
+            {(p) => (
+              <Input {...p} type="date" name="fecha" value={fecha} min={calendario.desde}
+                onChange={(e) => { elegirFecha(e.target.value); if (e.target.value) setMes(enFechaLocal(e.target.value, 12, 0, zona)); }} />
+            )}
+          </Field>
+          <Field id="hora" label={`Hora (${zona})`} error={errores.hora}>
+            {(p) => <Input {...p} type="time" name="hora" value={hora} step={300} onChange={(e) => setHora(e.target.value)} />}
+          </Field>
+        </div>
+      </Card>
+
+      <div className="space-y-4">
+        <Card aria-labelledby="titulo-vista" aria-live="polite">
+          <CardHeader title="2. ¿Se puede?" titleId="titulo-vista" />
+          <VistaPrevia estado={fecha ? vista : { tipo: "vacia" }} moneda={moneda} zona={zona} onElegir={elegirSugerencia} />
+        </Card>
+
+        <Card aria-labelledby="titulo-motivo">
+          <CardHeader title="3. Cuéntenos el motivo" titleId="titulo-motivo" />
+          <Field id="motivo" label="Motivo" error={errores.motivo} hint={`Entre ${MOTIVO_MIN} y ${MOTIVO_MAX} caracteres.`}
+            extra={<span className={`text-xs ${largo > MOTIVO_MAX || (largo > 0 && largo < MOTIVO_MIN) ? "text-red-800" : "text-slate-600"}`} data-testid="contador-motivo">{largo} / {MOTIVO_MAX}</span>}>
+            {(p) => <Textarea {...p} name="motivo" rows={4} maxLength={MOTIVO_MAX + 50} value={motivo} onChange={(e) => setMotivo(e.target.value)} />}
+          </Field>
+        </Card>
+
+        {errores.general && (
+          <div ref={errorGeneral} tabIndex={-1} data-testid="error-envio">
+            <Alert tono="peligro" title="No se pudo reprogramar">{errores.general}</Alert>
+          </div>
+        )}
+        {sugerenciasDelEnvio.length > 0 && <BotonesSugerencias sugerencias={sugerenciasDelEnvio} zona={zona} onElegir={elegirSugerencia} />}
+        {reintento !== null && (
+          <Alert tono="aviso">Reintentando… (intento {reintento + 1} de {REINTENTOS + 1}). No cierre esta página.</Alert>
+        )}
+        <Button type="submit" className="w-full" cargando={enviando} textoCargando={reintento ? "Reintentando…" : "Reprogramando…"}>
+          Revisar y confirmar
+        </Button>
+      </div>
+
+      <Dialog open={confirmando} onOpenChange={setConfirmando} title="Confirme la reprogramación"
+        description="Revise el cambio antes de confirmarlo."
+        footer={
+          <>
+            <Button variante="secundario" onClick={() => setConfirmando(false)}>Volver</Button>
+            <Button onClick={confirmar} data-testid="confirmar">Confirmar reprogramación</Button>
+          </>
+        }>
+        <dl className="space-y-2 text-sm" data-testid="resumen">
+          <div><dt className="text-slate-600">Fecha actual</dt><dd className="font-medium">{formatearFechaHora(fechaActual, zona)}</dd></div>
+          <div><dt className="text-slate-600">Nueva fecha</dt><dd className="font-medium">{nuevaFechaIso ? formatearFechaHora(nuevaFechaIso, zona) : "—"}</dd></div>
+          <div>
+            <dt className="text-slate-600">Costo</dt>
+            <dd className="font-medium">
+              {previa ? formatearMonto(previa.costos_estimados.costo_reprogramacion, moneda) : "—"} · Total: {formatearMonto(previa?.costos_estimados.total_estimado ?? total, moneda)}
+            </dd>
+          </div>
+          {restantes !== null && (
+            <div><dt className="text-slate-600">Reprogramaciones que le quedarán</dt><dd className="font-medium">{Math.max(restantes - 1, 0)}</dd></div>
+          )}
+          <div><dt className="text-slate-600">Motivo</dt><dd className="break-words">{motivo.trim()}</dd></div>
+        </dl>
+      </Dialog>
+    </form>
+  );
+}
