@@ -105,3 +105,13 @@ export const montoDecimal = z
   .union([z.string(), z.number()], { error: "Debe ser un monto, p. ej. \"100.00\"" })
   .transform((v) => (typeof v === "number" ? v.toFixed(2) : v.trim()))
   .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), "Debe ser un monto no negativo con hasta dos decimales, p. ej. \"100.00\"");
+
+/** A reschedule's reason (seed 003 §9: at least 10 characters), shared by the API and the forms. */
+export const MOTIVO_MIN = 10;
+export const MOTIVO_MAX = 1000;
+export const motivoSchema = texto(MOTIVO_MAX, {
+  min: MOTIVO_MIN,
+  requerido: "El motivo es requerido",
+  mensajeMin: `El motivo debe tener al menos ${MOTIVO_MIN} caracteres`,
+  mensajeMax: `El motivo no puede superar ${MOTIVO_MAX} caracteres`,
+});

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NivelCliente, Rol } from "@/lib/generated/prisma/enums";
 import { aLaHoraLocal, diaSemana, fechaLocal, HORA_MS } from "@/lib/reprogramacion/calendario";
+import { feriadoNacional } from "@/lib/reprogramacion/feriados";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -54,7 +55,7 @@ const suma = (destino: string) =>
 function proximoDiaHabil(desde: Date, dias: number, hora: number, zona: string): Date {
   for (let extra = 0; ; extra++) {
     const fecha = aLaHoraLocal(desde, dias + extra, hora, 0, zona);
-    if (!["SABADO", "DOMINGO"].includes(diaSemana(fecha, zona))) return fecha;
+    if (!["SABADO", "DOMINGO"].includes(diaSemana(fecha, zona)) && !feriadoNacional(fechaLocal(fecha, zona))) return fecha;
   }
 }
 
@@ -94,9 +95,11 @@ export async function seed(db: Db, ahora = new Date(), zona = process.env.AGENCI
       nombre: "Sin fines de semana",
       tipoRegla: "DIA_BLACKOUT",
       aplicableA: "TODOS",
-      valorTexto: "SABADO,DOMINGO",
+      // As updated in the contract (seed 003 §6): weekends and Bolivian national holidays.
+      valorTexto: "SABADO,DOMINGO,FERIADOS",
       prioridad: 10,
-      mensajeError: "No se permite reprogramar para fines de semana",
+      mensajeError: "No se permite reprogramar para fines de semana ni feriados",
+      condicionesExtras: { excluir_feriados_nacionales: true },
     },
     {
       nombre: "Tiempo mínimo VIP",

@@ -1,12 +1,13 @@
 // Test dates relative to today in the agency's zone (shared by Vitest and Playwright specs).
+import { feriadoNacional } from "../lib/reprogramacion/feriados";
 const ZONA = "America/La_Paz";
 
-/** A La Paz wall-clock time `dias` days from today, moved forward to the next weekday if needed. */
+/** A La Paz wall-clock time `dias` days from today, moved forward to the next working day (no weekend, no national holiday: the demo's blackout rule blocks both). */
 export function diaHabil(dias: number, hora = 10, minuto = 0): Date {
   for (let extra = 0; ; extra++) {
     const fecha = aLaHora(dias + extra, hora, minuto);
     const dia = new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: ZONA }).format(fecha);
-    if (dia !== "Sat" && dia !== "Sun") return fecha;
+    if (dia !== "Sat" && dia !== "Sun" && !feriadoNacional(diaLocal(fecha))) return fecha;
   }
 }
 

@@ -16,8 +16,8 @@ const ETIQUETA: Record<MotivoDia["codigo"], string> = {
   FECHA_ACTUAL: "Actual",
   FECHA_FUERA_DE_HORIZONTE: "—",
   LIMITE_REPROGRAMACIONES: "Límite",
-  TIEMPO_MINIMO: "Aviso",
-  DIA_BLACKOUT: "No",
+  TIEMPO_MINIMO: "Pronto",
+  DIA_BLACKOUT: "Cerrado",
   FERIADO: "Feriado",
   SIN_CAPACIDAD: "Lleno",
 };
@@ -63,7 +63,7 @@ export function CalendarioDisponibilidad({ calendario, seleccionada, mes, onMesC
           data-fecha={info?.fecha}
           data-permitido={info ? String(info.permitido) : undefined}
         >
-          <span className="text-sm">{day.date.getDate()}</span>
+          <span className="numero-dia text-sm">{day.date.getDate()}</span>
           {etiqueta && <span aria-hidden className="mt-0.5 text-[9px] font-medium leading-none">{etiqueta}</span>}
         </button>
       );

@@ -4,7 +4,7 @@
 // a server action; a network failure or a 5xx is retried with backoff under the same idempotency
 // key, so a lost response never reschedules twice. A 4xx is shown, never retried.
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -62,6 +62,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   const [confirmando, setConfirmando] = useState(false);
   const [reintento, setReintento] = useState<number | null>(null);
   const [enfoque, setEnfoque] = useState(0);
+  const [revisando, setRevisando] = useState(false);
   // One key per submission; kept while the outcome is unknown (no answer, 5xx) so a resend is a replay.
   const clave = useRef<{ valor: string; huella: string; incierta: boolean } | null>(null);
   const errorGeneral = useRef<HTMLDivElement>(null);
@@ -70,24 +71,34 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   const diaElegido = fecha ? calendario.dias.find((d) => d.fecha === fecha) : undefined;
 
   // Live preview: the server's verdict for the chosen date and time.
+  const consultarVista = useCallback(
+    async (iso: string, signal?: AbortSignal): Promise<EstadoVistaPrevia> => {
+      try {
+        const r = await fetch(`/api/reservas/${reservaId}/puede-reprogramar/?nueva_fecha=${encodeURIComponent(iso)}`, { signal, cache: "no-store" });
+        const cuerpo = await r.json();
+        return r.ok ? { tipo: "lista", para: iso, datos: cuerpo } : { tipo: "error", para: iso, mensaje: cuerpo.detail ?? "No se pudo verificar la fecha." };
+      } catch {
+        return { tipo: "error", para: iso, mensaje: "No se pudo verificar la fecha. Revise su conexión." };
+      }
+    },
+    [reservaId],
+  );
+
   useEffect(() => {
     if (!nuevaFechaIso) return;
     const control = new AbortController();
     const t = setTimeout(async () => {
-      setVista({ tipo: "cargando" });
-      try {
-        const r = await fetch(`/api/reservas/${reservaId}/puede-reprogramar/?nueva_fecha=${encodeURIComponent(nuevaFechaIso)}`, { signal: control.signal, cache: "no-store" });
-        const cuerpo = await r.json();
-        setVista(r.ok ? { tipo: "lista", datos: cuerpo } : { tipo: "error", mensaje: cuerpo.detail ?? "No se pudo verificar la fecha." });
-      } catch (e) {
-        if ((e as Error).name !== "AbortError") setVista({ tipo: "error", mensaje: "No se pudo verificar la fecha. Revise su conexión." });
-      }
-    }, 200);
+      const estado = await consultarVista(nuevaFechaIso, control.signal);
+      if (!control.signal.aborted) setVista(estado);
+    }, 150);
     return () => {
       clearTimeout(t);
       control.abort();
     };
-  }, [nuevaFechaIso, reservaId]);
+  }, [nuevaFechaIso, consultarVista]);
+
+  // The verdict shown is always the one for the date on screen, never a previous one.
+  const vistaActual: EstadoVistaPrevia = !nuevaFechaIso ? { tipo: "vacia" } : (vista.tipo === "lista" || vista.tipo === "error") && vista.para !== nuevaFechaIso ? { tipo: "cargando" } : vista;
 
   const [resultado, despachar, enviando] = useActionState(async (_previo: ResultadoEnvio | null, datos: FormData): Promise<ResultadoEnvio> => {
     const r = (await conReintentos(() => enviar(String(reservaId), datos), {
@@ -134,22 +145,28 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   }
 
   /** Seed §9: validate in the browser first; the server validates again with the same schema. */
-  function validar(): Errores {
+  function validar(vistaPrevia: EstadoVistaPrevia): Errores {
     const r = camposFormularioSchema.safeParse({ fecha, hora, motivo, clave: "x" });
     const encontrados: Errores = {};
     if (!r.success) for (const issue of r.error.issues) encontrados[issue.path[0] as keyof CamposFormulario] ??= issue.message;
     if (!encontrados.fecha && nuevaFechaIso && new Date(nuevaFechaIso) <= new Date()) encontrados.fecha = "La nueva fecha debe ser en el futuro";
-    if (!encontrados.fecha && vista.tipo === "lista" && !vista.datos.puede_reprogramar) encontrados.fecha = `No puede reprogramar a esa fecha: ${vista.datos.razon}`;
+    if (!encontrados.fecha && vistaPrevia.tipo === "lista" && !vistaPrevia.datos.puede_reprogramar) encontrados.fecha = `No puede reprogramar a esa fecha: ${vistaPrevia.datos.razon}`;
     return encontrados;
   }
 
-  function revisar(evento: React.FormEvent) {
+  async function revisar(evento: React.FormEvent) {
     evento.preventDefault();
-    const encontrados = validar();
+    let vistaPrevia = vistaActual;
+    if (nuevaFechaIso && vistaPrevia.tipo !== "lista") {
+      setRevisando(true);
+      vistaPrevia = await consultarVista(nuevaFechaIso);
+      setVista(vistaPrevia);
+      setRevisando(false);
+    }
+    const encontrados = validar(vistaPrevia);
+    if (!Object.keys(encontrados).length && vistaPrevia.tipo === "error") encontrados.general = vistaPrevia.mensaje;
     setErrores(encontrados);
-    const primero = ORDEN_CAMPOS.find((c) => encontrados[c]);
-    if (primero) return document.getElementById(primero)?.focus();
-    if (vista.tipo !== "lista") return setErrores({ general: "Espere a que terminemos de verificar la fecha." });
+    if (Object.keys(encontrados).length) return setEnfoque((n) => n + 1);
     setConfirmando(true);
   }
 
@@ -167,7 +184,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   }
 
   const largo = motivo.trim().length;
-  const previa = vista.tipo === "lista" ? vista.datos : null;
+  const previa = vistaActual.tipo === "lista" ? vistaActual.datos : null;
   const sugerenciasDelEnvio = resultado && !resultado.ok ? resultado.sugerencias : [];
 
   return (
@@ -197,7 +214,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
       <div className="space-y-4">
         <Card aria-labelledby="titulo-vista" aria-live="polite">
           <CardHeader title="2. ¿Se puede?" titleId="titulo-vista" />
-          <VistaPrevia estado={fecha ? vista : { tipo: "vacia" }} moneda={moneda} zona={zona} onElegir={elegirSugerencia} />
+          <VistaPrevia estado={vistaActual} moneda={moneda} zona={zona} onElegir={elegirSugerencia} />
         </Card>
 
         <Card aria-labelledby="titulo-motivo">
@@ -217,7 +234,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
         {reintento !== null && (
           <Alert tono="aviso">Reintentando… (intento {reintento + 1} de {REINTENTOS + 1}). No cierre esta página.</Alert>
         )}
-        <Button type="submit" className="w-full" cargando={enviando} textoCargando={reintento ? "Reintentando…" : "Reprogramando…"}>
+        <Button type="submit" className="w-full" cargando={enviando || revisando} textoCargando={revisando ? "Verificando…" : reintento ? "Reintentando…" : "Reprogramando…"}>
           Revisar y confirmar
         </Button>
       </div>

@@ -15,8 +15,8 @@ export type Verificacion = Awaited<ReturnType<typeof verificarReprogramacion>> &
 export type EstadoVistaPrevia =
   | { tipo: "vacia" }
   | { tipo: "cargando" }
-  | { tipo: "error"; mensaje: string }
-  | { tipo: "lista"; datos: Verificacion };
+  | { tipo: "error"; para: string; mensaje: string }
+  | { tipo: "lista"; para: string; datos: Verificacion };
 
 export function VistaPrevia({ estado, moneda, zona, onElegir }: { estado: EstadoVistaPrevia; moneda: string; zona: string; onElegir: (fechaIso: string) => void }) {
   if (estado.tipo === "vacia") return <p className="text-sm text-slate-600">Elija un día en el calendario para ver si puede reprogramar a esa fecha.</p>;

@@ -2,17 +2,15 @@
 // the idempotency key), and how they become the API's payload. Shared by the browser (validation
 // before sending) and the server action; the payload then goes through the API's own schema.
 import { z } from "zod";
-import { diaIso } from "@/lib/validacion";
+import { diaIso, motivoSchema } from "@/lib/validacion";
 import { enFechaLocal } from "./calendario";
-import { solicitudSchema } from "./solicitud";
 
-export const MOTIVO_MIN = 10;
-export const MOTIVO_MAX = 1000;
+export { MOTIVO_MAX, MOTIVO_MIN } from "@/lib/validacion";
 
 export const camposFormularioSchema = z.object({
   fecha: diaIso("Elija una fecha en el calendario"),
   hora: z.string({ error: "Indique la hora" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Indique la hora como HH:MM, p. ej. 10:00"),
-  motivo: solicitudSchema.shape.motivo,
+  motivo: motivoSchema,
   clave: z.string().regex(/^[\x21-\x7E]{1,255}$/, "Clave de envío inválida"),
 });
 export type CamposFormulario = z.infer<typeof camposFormularioSchema>;

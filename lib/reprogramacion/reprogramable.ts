@@ -33,7 +33,7 @@ export function reprogramabilidad(reserva: ReservaCompleta, reglas: Regla[], rol
   if (!violada) return { ...base, puede: true, motivo: null };
   if (violada.regla.tipoRegla === "LIMITE_REPROGRAMACIONES") return { ...base, puede: false, motivo: `Ya usó sus ${base.limite} reprogramaciones` };
   if (violada.regla.tipoRegla === "TIEMPO_MINIMO")
-    return { ...base, puede: false, motivo: `Faltan ${violada.datos.tiempo_restante_horas} horas para su viaje y se requieren ${violada.valorRequerido} de anticipación` };
+    return { ...base, puede: false, motivo: `Faltan ${Math.floor(Number(violada.datos.tiempo_restante_horas))} horas para su viaje y se requieren ${violada.valorRequerido} de anticipación` };
   return { ...base, puede: false, motivo: violada.regla.mensajeError };
 }
 

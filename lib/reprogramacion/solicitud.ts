@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorDominio, permisoDenegado } from "@/lib/errores";
 import type { Rol } from "@/lib/generated/prisma/enums";
 import { Prioridad, TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
-import { errorDeValidacion, fechaIso, montoDecimal, porcentaje, texto } from "@/lib/validacion";
+import { errorDeValidacion, fechaIso, montoDecimal, motivoSchema, porcentaje, texto } from "@/lib/validacion";
 import { DESCUENTO_MAXIMO_OPERADOR } from "./descuento";
 
 
@@ -20,12 +20,7 @@ const compensacionSchema = z
 export const solicitudSchema = z
   .object({
     nueva_fecha: fechaIso("La nueva fecha es requerida"),
-    motivo: texto(1000, {
-      min: 10,
-      requerido: "El motivo es requerido",
-      mensajeMin: "El motivo debe tener al menos 10 caracteres",
-      mensajeMax: "El motivo no puede superar 1000 caracteres",
-    }),
+    motivo: motivoSchema,
     aplicar_descuento: z.boolean({ error: "Debe ser true o false" }).optional(),
     porcentaje_descuento: porcentaje.optional(),
     notificar_cliente: z.boolean({ error: "Debe ser true o false" }).optional(),
