@@ -44,3 +44,14 @@ export async function fijarCapacidad(dia: string, capacidad: number) {
     [dia, capacidad],
   );
 }
+
+/** A client of their own for one test (password demo1234), so their reservations and calendar are theirs alone. */
+export async function clienteNuevo(nombre = "Ana", base = db()): Promise<{ id: number; email: string }> {
+  const email = `cliente-${Math.random().toString(36).slice(2, 10)}@prueba.bo`;
+  const { rows } = await base.query(
+    `INSERT INTO usuario (email, password_hash, nombre, apellido, rol, nivel, updated_at)
+     SELECT $1, password_hash, $2, 'Prueba', 'CLIENTE', 'BRONZE', now() FROM usuario WHERE email = 'cliente@demo.bo' RETURNING id`,
+    [email, nombre],
+  );
+  return { id: rows[0].id, email };
+}
