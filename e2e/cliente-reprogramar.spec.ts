@@ -47,13 +47,13 @@ test("el cliente reprograma desde el calendario: domingo bloqueado, sugerencia, 
   const botonDomingo = await diaDelCalendario(page, domingo);
   await expect(botonDomingo).toHaveAttribute("data-permitido", "false");
   await expect(botonDomingo).toContainText("Cerrado");
-  await expect(botonDomingo).toHaveAttribute("aria-label", /No disponible: Domingo: No se permite reprogramar para fines de semana ni feriados/);
+  await expect(botonDomingo).toHaveAccessibleName(/No disponible: Domingo: No se permite reprogramar para fines de semana ni feriados/);
   const feriado = proximoFeriadoEntreSemana();
   if (feriado) {
     const botonFeriado = await diaDelCalendario(page, feriado);
     await expect(botonFeriado).toHaveAttribute("data-permitido", "false");
     await expect(botonFeriado).toContainText("Feriado");
-    await expect(botonFeriado).toHaveAttribute("aria-label", new RegExp(`Feriado: ${feriadoNacional(feriado)}`));
+    await expect(botonFeriado).toHaveAccessibleName(new RegExp(`Feriado: ${feriadoNacional(feriado)}`));
   } else {
     // No weekday holiday in the next 60 days (it happens between August and November): the API says it for the next one.
     const api = await apiComo(cliente.email);
@@ -138,7 +138,7 @@ test("un día lleno se marca en el calendario y ofrece fechas alternativas con l
     await page.goto(`/reservas/${id}/reprogramar`);
     const boton = await diaDelCalendario(page, lleno);
     await expect(boton).toContainText("Lleno");
-    await expect(boton).toHaveAttribute("aria-label", /Sin lugares/);
+    await expect(boton).toHaveAccessibleName(/Sin lugares/);
     await boton.click();
     await expect(page.getByTestId("vista-previa")).toContainText("La fecha solicitada no está disponible");
     const alternativas = page.getByTestId("sugerencia");

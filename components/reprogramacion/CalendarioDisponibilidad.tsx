@@ -49,22 +49,19 @@ export function CalendarioDisponibilidad({ calendario, seleccionada, mes, onMesC
   const dia = useCallback((fecha: Date) => porFecha.get(fechaLocal(fecha, zona)), [porFecha, zona]);
 
   const BotonDia = useCallback(
-    function BotonDia({ day, modifiers, className = "", ...props }: DayButtonProps) {
+    // The library's own aria-label (just the date) is replaced by the content's name, reason included.
+    function BotonDia({ day, modifiers, className = "", "aria-label": _nombreFecha, ...props }: DayButtonProps) {
+      void _nombreFecha;
       const info = dia(day.date);
       const etiqueta = info ? etiquetaDia(info) : null;
       const nombre = new Intl.DateTimeFormat("es-BO", { weekday: "long", day: "numeric", month: "long", timeZone: zona }).format(day.date);
       const descripcion = info ? descripcionDia(info) : "Fuera del período consultado";
       return (
-        <button
-          {...props}
-          className={`${className} flex flex-col items-center justify-center leading-none`}
-          aria-label={`${nombre}: ${descripcion}${modifiers.selected ? ", seleccionado" : ""}`}
-          title={info ? descripcion : undefined}
-          data-fecha={info?.fecha}
-          data-permitido={info ? String(info.permitido) : undefined}
-        >
+        // The accessible name starts with what is visible ("22 Feriado") and goes on with the reason.
+        <button {...props} className={`${className} flex flex-col items-center justify-center leading-none`} title={info ? descripcion : undefined} data-fecha={info?.fecha} data-permitido={info ? String(info.permitido) : undefined}>
           <span className="numero-dia text-sm">{day.date.getDate()}</span>
-          {etiqueta && <span aria-hidden className="mt-0.5 text-[9px] font-medium leading-none">{etiqueta}</span>}
+          {etiqueta && <span className="mt-0.5 text-[9px] font-medium leading-none"> {etiqueta}</span>}
+          <span className="sr-only">{`. ${nombre}: ${descripcion}${modifiers.selected ? ", seleccionado" : ""}`}</span>
         </button>
       );
     },
