@@ -162,8 +162,11 @@ test("reprogramacion_fin_semana: 400 DIA_BLACKOUT con sugerencias reservables a 
   const r = await cliente.post(`/api/reservas/${id}/reprogramar/`, { data: { nueva_fecha: domingo.toISOString(), motivo: "Domingo no permitido" } });
   expect(r.status()).toBe(400);
   const body = await r.json();
-  expect(body).toMatchObject({ error_code: "DIA_BLACKOUT", fecha_solicitada: domingo.toISOString(), dia_semana: "DOMINGO", dias_no_permitidos: ["SABADO", "DOMINGO"] });
-  expect(body.sugerencias_fechas.map((s: { dia: string }) => s.dia)).toEqual(["VIERNES", "LUNES", "MARTES"]);
+  expect(body).toMatchObject({ error_code: "DIA_BLACKOUT", fecha_solicitada: domingo.toISOString(), dia_semana: "DOMINGO", dias_no_permitidos: ["SABADO", "DOMINGO", "FERIADOS"] });
+  // The nearest working days: one before, two after (which weekdays depends on the holidays nearby).
+  expect(body.sugerencias_fechas).toHaveLength(3);
+  expect(body.sugerencias_fechas.map((s: { fecha: string }) => s.fecha < domingo.toISOString())).toEqual([true, false, false]);
+  for (const s of body.sugerencias_fechas) expect(["SABADO", "DOMINGO"]).not.toContain(s.dia);
   for (const s of body.sugerencias_fechas) {
     expect(s.disponible).toBe(true);
     expect(new Date(s.fecha).getUTCHours()).toBe(domingo.getUTCHours());
@@ -207,7 +210,7 @@ test("puede-reprogramar: las dos formas de §4", async () => {
   });
   expect(si.tiempo_actual_hasta_reserva_horas).toBeGreaterThan(24 * 60);
   expect(si.reglas_evaluadas.map((r: { tipo_regla: string }) => r.tipo_regla)).toEqual(["TIEMPO_MINIMO", "LIMITE_REPROGRAMACIONES", "DIA_BLACKOUT"]);
-  expect(si.reglas_evaluadas[2]).toMatchObject({ cumple: true, dias_no_permitidos: ["SABADO", "DOMINGO"] });
+  expect(si.reglas_evaluadas[2]).toMatchObject({ cumple: true, dias_no_permitidos: ["SABADO", "DOMINGO", "FERIADOS"] });
 
   const tarde = await reservaDirecta(juan, new Date(Date.now() + 12 * 3_600_000), { reprogramaciones: 3 });
   const no = await (await cliente.get(`/api/reservas/${tarde}/puede-reprogramar`)).json();

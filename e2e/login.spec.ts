@@ -21,12 +21,15 @@ for (const cuenta of CUENTAS) {
 test("el cliente ve solo sus propias reservas, con fecha en la zona de la agencia y monto en bolivianos", async ({ page }) => {
   const ajenas = await db().query("SELECT r.id FROM reserva r JOIN usuario u ON u.id = r.usuario_id WHERE u.email = 'vip@demo.bo'");
   await iniciarSesion(page, "cliente@demo.bo");
-  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await expect(page.locator("[data-testid^=reserva-]").first()).toBeVisible();
   expect(ajenas.rows.length).toBeGreaterThan(0);
   for (const { id } of ajenas.rows) await expect(page.getByTestId(`reserva-${id}`)).toHaveCount(0);
-  await expect(page.getByRole("columnheader", { name: "Fecha (America/La_Paz)" })).toBeVisible();
+  await expect(page.getByText("Fechas y horas en hora de America/La_Paz.")).toBeVisible();
   await expect(page.getByText("Bs 2.400,00").first()).toBeVisible();
+  await page.getByRole("link", { name: "Cusco y Machu Picchu" }).first().click();
   await expect(page.getByText("Vuelo La Paz – Cusco, ida y vuelta").first()).toBeVisible();
+  // Someone else's reservation is the same 404 as a missing one.
+  expect((await page.goto(`/reservas/${ajenas.rows[0].id}`))?.status()).toBe(404);
 });
 
 test("una contraseña incorrecta muestra un error y no inicia sesión", async ({ page }) => {
