@@ -2,26 +2,11 @@ import { describe, expect, it } from "vitest";
 import { diasEntre, evaluarDias, type EntradaDias } from "@/lib/reprogramacion/calendario-reserva";
 import { fechaLocal } from "@/lib/reprogramacion/calendario";
 import { feriadoNacional } from "@/lib/reprogramacion/feriados";
-import type { Regla } from "@/lib/reprogramacion/reglas";
 import { conReintentos } from "@/lib/reintentos";
+import { regla } from "./regla";
 
 const ZONA = "America/La_Paz";
 
-let id = 1;
-const regla = (parcial: Partial<Regla> & Pick<Regla, "tipoRegla">): Regla => ({
-  id: id++,
-  nombre: parcial.tipoRegla,
-  aplicableA: "TODOS",
-  valorNumerico: null,
-  valorTexto: null,
-  activa: true,
-  prioridad: 10,
-  mensajeError: `mensaje ${parcial.tipoRegla}`,
-  fechaInicioVigencia: null,
-  fechaFinVigencia: null,
-  condicionesExtras: {},
-  ...parcial,
-});
 const REGLAS = [
   regla({ tipoRegla: "TIEMPO_MINIMO", valorNumerico: 24, mensajeError: "Debe reprogramar con al menos 24 horas de anticipación" }),
   regla({ tipoRegla: "LIMITE_REPROGRAMACIONES", valorNumerico: 3 }),

@@ -4,27 +4,11 @@ import { calcularDescuento } from "@/lib/reprogramacion/descuento";
 import { buscarAlternativas, nivelDisponibilidad } from "@/lib/reprogramacion/disponibilidad";
 import { feriadoNacional } from "@/lib/reprogramacion/feriados";
 import { evaluarReglas, type ContextoReglas, type Regla } from "@/lib/reprogramacion/reglas";
+import { regla } from "./regla";
 
 const ZONA = "America/La_Paz";
 const AHORA = new Date("2026-11-20T12:00:00Z"); // viernes 08:00 en La Paz
 
-let siguienteId = 1;
-function regla(parcial: Partial<Regla> & Pick<Regla, "tipoRegla">): Regla {
-  return {
-    id: siguienteId++,
-    nombre: parcial.tipoRegla,
-    aplicableA: "TODOS",
-    valorNumerico: null,
-    valorTexto: null,
-    activa: true,
-    prioridad: 10,
-    mensajeError: "mensaje",
-    fechaInicioVigencia: null,
-    fechaFinVigencia: null,
-    condicionesExtras: {},
-    ...parcial,
-  };
-}
 const tiempo24 = regla({ tipoRegla: "TIEMPO_MINIMO", valorNumerico: 24, nombre: "Tiempo mínimo 24 horas" });
 const limite3 = regla({ tipoRegla: "LIMITE_REPROGRAMACIONES", valorNumerico: 3 });
 const finDeSemana = regla({ tipoRegla: "DIA_BLACKOUT", valorTexto: "SABADO,DOMINGO" });
