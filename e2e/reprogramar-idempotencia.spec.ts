@@ -114,3 +114,28 @@ test("el operador con /soporte abierto ve el aviso de la reprogramación hecha e
   console.log(`Aviso en el panel del operador ${Date.now() - inicio} ms después de confirmar`);
   await expect(pagina).toHaveURL(/\/reprogramar\/listo/);
 });
+
+test("GET /api/reservas/{id}/calendario/: 60 días por defecto, propia para el cliente, cualquiera para el personal, 401/404/400", async ({ playwright }) => {
+  const cliente = await clienteNuevo("Tomás");
+  const otro = await clienteNuevo("Julia");
+  const id = await reservaDirecta(cliente.id, diaHabil(20));
+  const api = await apiComo(cliente.email);
+  const r = await api.get(`/api/reservas/${id}/calendario/`);
+  expect(r.status()).toBe(200);
+  const cal = await r.json();
+  expect(cal).toMatchObject({ reserva_id: id, zona: "America/La_Paz", hora_local: "10:00" });
+  expect(cal.dias).toHaveLength(60);
+  expect(cal.dias.filter((d: { permitido: boolean }) => d.permitido).length).toBe(cal.dias_permitidos);
+  expect(cal.dias.find((d: { dia_semana: string }) => d.dia_semana === "DOMINGO")).toMatchObject({ permitido: false, motivos: [{ codigo: "DIA_BLACKOUT" }] });
+
+  const operador = await apiComo("operador@demo.bo");
+  expect((await operador.get(`/api/reservas/${id}/calendario/?desde=2027-03-01&hasta=2027-03-07`)).status()).toBe(200);
+  expect((await (await apiComo(otro.email)).get(`/api/reservas/${id}/calendario/`)).status()).toBe(404);
+  const anonimo = await playwright.request.newContext({ baseURL: process.env.BASE_URL });
+  expect((await anonimo.get(`/api/reservas/${id}/calendario/`)).status()).toBe(401);
+  for (const [consulta, codigo] of [["desde=2027-03-10&hasta=2027-03-01", "RANGO_INVALIDO"], ["desde=2027-01-01&hasta=2027-06-01", "RANGO_DEMASIADO_AMPLIO"], ["desde=mañana", "DATOS_INVALIDOS"], ["dias=5", "DATOS_INVALIDOS"]]) {
+    const malo = await api.get(`/api/reservas/${id}/calendario/?${consulta}`);
+    expect(malo.status(), consulta).toBe(400);
+    expect((await malo.json()).error_code, consulta).toBe(codigo);
+  }
+});

@@ -8,6 +8,7 @@ import { startTransition, useActionState, useCallback, useEffect, useRef, useSta
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Datum } from "@/components/ui/datum";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -248,18 +249,15 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
           </>
         }>
         <dl className="space-y-2 text-sm" data-testid="resumen">
-          <div><dt className="text-slate-600">Fecha actual</dt><dd className="font-medium">{formatearFechaHora(fechaActual, zona)}</dd></div>
-          <div><dt className="text-slate-600">Nueva fecha</dt><dd className="font-medium">{nuevaFechaIso ? formatearFechaHora(nuevaFechaIso, zona) : "—"}</dd></div>
-          <div>
-            <dt className="text-slate-600">Costo</dt>
-            <dd className="font-medium">
-              {previa ? formatearMonto(previa.costos_estimados.costo_reprogramacion, moneda) : "—"} · Total: {formatearMonto(previa?.costos_estimados.total_estimado ?? total, moneda)}
-            </dd>
-          </div>
+          <Datum label="Fecha actual">{formatearFechaHora(fechaActual, zona)}</Datum>
+          <Datum label="Nueva fecha">{nuevaFechaIso ? formatearFechaHora(nuevaFechaIso, zona) : "—"}</Datum>
+          <Datum label="Costo">
+            {previa ? formatearMonto(previa.costos_estimados.costo_reprogramacion, moneda) : "—"} · Total: {formatearMonto(previa?.costos_estimados.total_estimado ?? total, moneda)}
+          </Datum>
           {restantes !== null && (
-            <div><dt className="text-slate-600">Reprogramaciones que le quedarán</dt><dd className="font-medium">{Math.max(restantes - 1, 0)}</dd></div>
+            <Datum label="Reprogramaciones que le quedarán">{Math.max(restantes - 1, 0)}</Datum>
           )}
-          <div><dt className="text-slate-600">Motivo</dt><dd className="break-words">{motivo.trim()}</dd></div>
+          <Datum label="Motivo" className="break-words">{motivo.trim()}</Datum>
         </dl>
       </Dialog>
     </form>

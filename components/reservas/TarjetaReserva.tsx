@@ -2,6 +2,7 @@
 // the "Reprogramar" action only when it can be used; otherwise the reason instead.
 import Link from "next/link";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Datum } from "@/components/ui/datum";
 import { Card } from "@/components/ui/card";
 import { formatearFechaHora } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
@@ -22,22 +23,10 @@ export function TarjetaReserva({ reserva, verdicto }: { reserva: ReservaSerializ
         <EstadoReserva estado={reserva.estado} />
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-slate-600">Fecha</dt>
-          <dd className="font-medium" data-testid="fecha-reserva">{formatearFechaHora(reserva.fecha_inicio!)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">Total</dt>
-          <dd className="font-medium">{formatearMonto(reserva.total!, reserva.moneda)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">Reprogramaciones</dt>
-          <dd className="font-medium" data-testid="reprogramaciones-usadas">{textoReprogramaciones(verdicto)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">Reserva</dt>
-          <dd className="font-medium">#{reserva.id} · {reserva.servicios.length} {reserva.servicios.length === 1 ? "servicio" : "servicios"}</dd>
-        </div>
+        <Datum label="Fecha" testId="fecha-reserva">{formatearFechaHora(reserva.fecha_inicio!)}</Datum>
+        <Datum label="Total">{formatearMonto(reserva.total!, reserva.moneda)}</Datum>
+        <Datum label="Reprogramaciones" testId="reprogramaciones-usadas">{textoReprogramaciones(verdicto)}</Datum>
+        <Datum label="Reserva">#{reserva.id} · {reserva.servicios.length} {reserva.servicios.length === 1 ? "servicio" : "servicios"}</Datum>
       </dl>
       <div className="flex flex-col gap-2 border-t border-slate-100 pt-3 sm:flex-row sm:items-center">
         {verdicto.puede ? (

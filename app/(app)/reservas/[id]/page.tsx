@@ -4,6 +4,7 @@ import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprog
 import { textoReprogramaciones } from "@/components/reservas/texto";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { Datum } from "@/components/ui/datum";
 import { Card, CardHeader } from "@/components/ui/card";
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
@@ -32,25 +33,13 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
       <Card aria-labelledby="titulo-resumen">
         <CardHeader title="Resumen" titleId="titulo-resumen" />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-slate-600">Fecha actual</dt>
-            <dd className="font-medium" data-testid="fecha-actual">{formatearFechaHora(reserva.fechaInicio)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Fecha original</dt>
-            <dd className="font-medium">{formatearFechaHora(reserva.fechaOriginal ?? reserva.fechaInicio)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Reprogramaciones usadas</dt>
-            <dd className="font-medium">
-              {textoReprogramaciones(verdicto)}
-              {verdicto.restantes !== null && <span className="text-slate-600"> · le quedan {verdicto.restantes}</span>}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Total</dt>
-            <dd className="text-base font-semibold">{formatearMonto(reserva.total, reserva.moneda)}</dd>
-          </div>
+          <Datum label="Fecha actual" testId="fecha-actual">{formatearFechaHora(reserva.fechaInicio)}</Datum>
+          <Datum label="Fecha original">{formatearFechaHora(reserva.fechaOriginal ?? reserva.fechaInicio)}</Datum>
+          <Datum label="Reprogramaciones usadas">
+            {textoReprogramaciones(verdicto)}
+            {verdicto.restantes !== null && <span className="text-slate-600"> · le quedan {verdicto.restantes}</span>}
+          </Datum>
+          <Datum label="Total" className="text-base font-semibold">{formatearMonto(reserva.total, reserva.moneda)}</Datum>
         </dl>
         <div className="mt-4 border-t border-slate-100 pt-4">
           {verdicto.puede ? (

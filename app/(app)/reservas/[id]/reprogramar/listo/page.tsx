@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { RefrescoMientrasPendiente } from "@/components/reprogramacion/RefrescoMientrasPendiente";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { Datum } from "@/components/ui/datum";
 import { Card } from "@/components/ui/card";
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
@@ -35,21 +36,12 @@ export default async function ReprogramacionListaPage({ params, searchParams }: 
       <Card aria-label="Cambio realizado">
         <p className="text-lg font-medium">{datos.reserva.destino}</p>
         <dl className="mt-3 space-y-3 text-sm">
-          <div>
-            <dt className="text-slate-600">Fecha anterior</dt>
-            <dd className="text-slate-800 line-through decoration-slate-400" data-testid="fecha-anterior">{formatearFechaHora(datos.fechaAnterior)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Nueva fecha</dt>
-            <dd className="text-base font-semibold" data-testid="fecha-nueva">{formatearFechaHora(datos.fechaNueva)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Total</dt>
-            <dd className="font-medium" data-testid="total-nuevo">
-              {formatearMonto(datos.totalNuevo, datos.reserva.moneda)}
-              {Number(datos.costo) > 0 && <span className="text-slate-600"> (incluye {formatearMonto(datos.costo, datos.reserva.moneda)} de reprogramación)</span>}
-            </dd>
-          </div>
+          <Datum label="Fecha anterior" testId="fecha-anterior" className="text-slate-800 line-through decoration-slate-400">{formatearFechaHora(datos.fechaAnterior)}</Datum>
+          <Datum label="Nueva fecha" testId="fecha-nueva" className="text-base font-semibold">{formatearFechaHora(datos.fechaNueva)}</Datum>
+          <Datum label="Total" testId="total-nuevo">
+            {formatearMonto(datos.totalNuevo, datos.reserva.moneda)}
+            {Number(datos.costo) > 0 && <span className="text-slate-600"> (incluye {formatearMonto(datos.costo, datos.reserva.moneda)} de reprogramación)</span>}
+          </Datum>
         </dl>
       </Card>
       <div data-testid="estado-correo" data-estado={datos.correo.estado}>
