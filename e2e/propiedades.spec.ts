@@ -207,8 +207,9 @@ test("consultas generadas en las listas y la verificación previa", async () => 
     ["/api/admin/entregas/", ["pagina", "por_pagina"]],
     [`/api/reservas/${reservaCliente}/puede-reprogramar/`, ["nueva_fecha"]],
     [`/api/reservas/${reservaCliente}/historial-reprogramacion/`, []],
+    [`/api/reservas/${reservaCliente}/calendario/`, ["desde", "hasta"]],
   ] as const;
-  const valor = fc.oneof(textoCualquiera, numeroHostil.map(String), fechaHostil, fechaValida, fc.constantFrom("true", "CONFIRMADA", "1", "2026-12-01"));
+  const valor = fc.oneof(textoCualquiera, numeroHostil.map(String), fechaHostil, fechaValida, fc.constantFrom("true", "CONFIRMADA", "1", "2026-12-01", "2027-02-28"));
   const consulta = fc.tuple(fc.constantFrom(...rutas), fc.array(fc.tuple(fc.oneof(fc.constantFrom("usuario", "desde", "hasta", "pagina", "por_pagina", "leida", "nueva_fecha", "estado"), textoCualquiera), valor), { maxLength: 4 }));
   await fc.assert(
     fc.asyncProperty(quienes, consulta, async (quien, [[ruta], pares]) => {
