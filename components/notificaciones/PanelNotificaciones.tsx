@@ -1,6 +1,7 @@
 "use client";
 // Support's live panel: the notification list (§2C) with its unread badge, updated the moment a
 // reschedule commits, with read/unread marks and filters.
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EventoEnVivo } from "@/lib/notificaciones/evento";
 import type { ConfiguracionTiempoReal } from "@/lib/notificaciones/tiempo-real/configuracion";
@@ -131,7 +132,7 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
               <div className="text-sm">
                 <p className="font-medium">
                   {!n.leida && <span className="sr-only">No leída. </span>}
-                  Reserva #{n.reserva_id} · {n.cliente.nombre} <span className="text-slate-500">({n.cliente.email})</span>
+                  <Link href={`/soporte/reservas/${n.reserva_id}`} className="text-blue-800 underline-offset-2 hover:underline">Reserva #{n.reserva_id}</Link> · {n.cliente.nombre} <span className="text-slate-600">({n.cliente.email})</span>
                 </p>
                 <p className="text-slate-700">
                   {formatearFechaCorta(n.fecha_anterior, zona)} → <strong>{formatearFechaCorta(n.fecha_nueva, zona)}</strong> <span className="text-slate-500">(hora de {zona})</span>

@@ -6,12 +6,14 @@ import { esStaff } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EstadoReserva } from "@/lib/generated/prisma/enums";
-import { fechaIso, idDeConsulta } from "@/lib/validacion";
+import { fechaIso, idDeConsulta, texto } from "@/lib/validacion";
 import { INCLUIR_RESERVA } from "./serializar";
 
 export const filtrosReservasSchema = z
   .object({
     usuario: idDeConsulta.optional(),
+    /** Words that must all appear in the client's name or email, the destination, or be the id ("#12"). */
+    q: texto(100).optional(),
     estado: z.enum(EstadoReserva).optional(),
     desde: fechaIso("Indique la fecha").optional(),
     hasta: fechaIso("Indique la fecha").optional(),
@@ -24,6 +26,7 @@ export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReser
   const where: Prisma.ReservaWhereInput = {
     usuarioId: esStaff(actor.rol) ? filtros.usuario : actor.id,
     estado: filtros.estado,
+    AND: terminosDeBusqueda(filtros.q),
     fechaInicio: filtros.desde || filtros.hasta ? { gte: filtros.desde ? new Date(filtros.desde) : undefined, lt: filtros.hasta ? new Date(filtros.hasta) : undefined } : undefined,
   };
   const [total, reservas] = await Promise.all([
@@ -36,4 +39,24 @@ export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReser
     }),
   ]);
   return { total, pagina: filtros.pagina, por_pagina: filtros.por_pagina, reservas };
+}
+
+function terminosDeBusqueda(q: string | undefined): Prisma.ReservaWhereInput[] {
+  return (q ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((t) => {
+      const contiene = { contains: t, mode: "insensitive" as const };
+      const id = /^#?\d{1,9}$/.test(t) ? Number(t.replace("#", "")) : null;
+      return {
+        OR: [
+          { destino: contiene },
+          { usuario: { nombre: contiene } },
+          { usuario: { apellido: contiene } },
+          { usuario: { email: contiene } },
+          ...(id ? [{ id }] : []),
+        ],
+      };
+    });
 }
