@@ -18,17 +18,19 @@ import { formatearMonto } from "@/lib/formato/dinero";
 import { conReintentos } from "@/lib/reintentos";
 import { enFechaLocal, fechaLocal, horaLocal } from "@/lib/reprogramacion/calendario";
 import type { CalendarioReserva } from "@/lib/reprogramacion/calendario-reserva";
-import { camposFormularioSchema, MOTIVO_MAX, MOTIVO_MIN, nuevaFechaDe, type CamposFormulario, type ResultadoEnvio } from "@/lib/reprogramacion/formulario";
+import { DESCUENTO_MAXIMO_OPERADOR, MENSAJE_DESCUENTO_EXCESIVO } from "@/lib/reprogramacion/descuento";
+import { camposFormularioSchema, camposPersonalSchema, MOTIVO_MAX, MOTIVO_MIN, nuevaFechaDe, type ResultadoEnvio } from "@/lib/reprogramacion/formulario";
 import { BotonesSugerencias } from "./BotonesSugerencias";
 import { CalendarioDisponibilidad, descripcionDia } from "./CalendarioDisponibilidad";
-import { VistaPrevia, type EstadoVistaPrevia } from "./VistaPrevia";
+import { OpcionesPersonal, VALORES_PERSONAL, vistaDescuento, type ValoresPersonal } from "./OpcionesPersonal";
+import { VistaPrevia, type EstadoVistaPrevia, type Verificacion } from "./VistaPrevia";
 
-type Errores = Partial<Record<keyof CamposFormulario | "general", string>>;
+type Errores = Record<string, string | undefined>;
 type Enviar = (reservaId: string, formData: FormData) => Promise<ResultadoEnvio>;
 
 /** Automatic retries after the first attempt, for network failures and 5xx only (seed §9). */
 export const REINTENTOS = 3;
-const ORDEN_CAMPOS = ["fecha", "hora", "motivo"] as const;
+const ORDEN_CAMPOS = ["fecha", "hora", "porcentaje_descuento", "prioridad", "observaciones_internas", "razon_bypass", "valor_cupon", "cupones", "motivo"] as const;
 
 function nuevaClave() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -43,7 +45,7 @@ const SIN_RESPUESTA: ResultadoEnvio = {
   sugerencias: [],
 };
 
-export function FormularioReprogramacion({ reservaId, calendario, fechaActual, total, moneda, restantes, enviar }: {
+export function FormularioReprogramacion({ reservaId, calendario, fechaActual, total, moneda, restantes, enviar, rutaExito, personal = null }: {
   reservaId: number;
   calendario: CalendarioReserva;
   fechaActual: string;
@@ -51,6 +53,10 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   moneda: string;
   restantes: number | null;
   enviar: Enviar;
+  /** Where a successful reschedule leads; the new history entry's id is appended. */
+  rutaExito: string;
+  /** Support's options (operator or admin), or null for the client's own form. */
+  personal?: { rol: "OPERADOR" | "ADMIN" } | null;
 }) {
   const { zona } = calendario;
   const router = useRouter();
@@ -64,6 +70,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   const [reintento, setReintento] = useState<number | null>(null);
   const [enfoque, setEnfoque] = useState(0);
   const [revisando, setRevisando] = useState(false);
+  const [opciones, setOpciones] = useState<ValoresPersonal>(VALORES_PERSONAL);
   // One key per submission; kept while the outcome is unknown (no answer, 5xx) so a resend is a replay.
   const clave = useRef<{ valor: string; huella: string; incierta: boolean } | null>(null);
   const errorGeneral = useRef<HTMLDivElement>(null);
@@ -111,7 +118,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
     if (r.ok) {
       clave.current = null;
       toast.success("Reserva reprogramada", { description: formatearFechaHora(r.fechaNueva, zona) });
-      router.push(`/reservas/${reservaId}/reprogramar/listo?historial=${r.historialId}`);
+      router.push(`${rutaExito}${r.historialId}`);
     } else {
       if (clave.current) clave.current.incierta = r.status === 0 || r.status >= 500;
       setErrores({ ...r.campos, general: r.detail });
@@ -145,14 +152,44 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
     setErrores({});
   }
 
-  /** Seed §9: validate in the browser first; the server validates again with the same schema. */
+  /** The form's values as the server action reads them (FormData entries). */
+  function valores(claveEnvio: string): [string, string][] {
+    const base: [string, string][] = [["fecha", fecha], ["hora", hora], ["motivo", motivo], ["clave", claveEnvio]];
+    if (!personal) return base;
+    const o = opciones;
+    return [
+      ...base,
+      ["notificar_cliente", o.notificar_cliente ? "on" : ""],
+      ...(o.aplicar_descuento ? ([["aplicar_descuento", "on"], ["porcentaje_descuento", o.porcentaje_descuento]] as [string, string][]) : []),
+      ["prioridad", o.prioridad],
+      ["observaciones_internas", o.observaciones_internas],
+      ...(personal.rol === "ADMIN"
+        ? ([...o.bypass_reglas.map((b) => ["bypass_reglas", b]), ["razon_bypass", o.bypass_reglas.length ? o.razon_bypass : ""], ["valor_cupon", o.valor_cupon], ["cupones", o.valor_cupon ? o.cupones : ""]] as [string, string][])
+        : []),
+    ];
+  }
+
+  /** Seed §9: validate in the browser first; the server validates again with the same schemas. */
   function validar(vistaPrevia: EstadoVistaPrevia): Errores {
-    const r = camposFormularioSchema.safeParse({ fecha, hora, motivo, clave: "x" });
+    const entradas = valores("x");
+    const crudos = Object.fromEntries(entradas.filter(([k]) => k !== "bypass_reglas"));
+    const r = (personal ? camposPersonalSchema : camposFormularioSchema).safeParse({ ...crudos, bypass_reglas: entradas.filter(([k]) => k === "bypass_reglas").map(([, v]) => v) });
     const encontrados: Errores = {};
-    if (!r.success) for (const issue of r.error.issues) encontrados[issue.path[0] as keyof CamposFormulario] ??= issue.message;
+    if (!r.success) for (const issue of r.error.issues) encontrados[String(issue.path[0])] ??= issue.message;
+    if (personal && opciones.aplicar_descuento && !opciones.porcentaje_descuento.trim()) encontrados.porcentaje_descuento = "Indique el porcentaje de descuento";
+    if (personal?.rol === "OPERADOR" && !encontrados.porcentaje_descuento && opciones.aplicar_descuento && Number(opciones.porcentaje_descuento.replace(",", ".")) > DESCUENTO_MAXIMO_OPERADOR)
+      encontrados.porcentaje_descuento = `${MENSAJE_DESCUENTO_EXCESIVO}: solo un administrador puede aplicarlo.`;
     if (!encontrados.fecha && nuevaFechaIso && new Date(nuevaFechaIso) <= new Date()) encontrados.fecha = "La nueva fecha debe ser en el futuro";
-    if (!encontrados.fecha && vistaPrevia.tipo === "lista" && !vistaPrevia.datos.puede_reprogramar) encontrados.fecha = `No puede reprogramar a esa fecha: ${vistaPrevia.datos.razon}`;
+    if (!encontrados.fecha && vistaPrevia.tipo === "lista" && !permitidaConOmisiones(vistaPrevia.datos)) encontrados.fecha = `No puede reprogramar a esa fecha: ${vistaPrevia.datos.razon}`;
     return encontrados;
+  }
+
+  /** Allowed, or blocked only by rules an admin chose to bypass. */
+  function permitidaConOmisiones(d: Verificacion) {
+    if (d.puede_reprogramar) return true;
+    const violadas = d.reglas_violadas ?? [];
+    const soloReglas = (d.motivos ?? []).length === violadas.length;
+    return Boolean(personal) && soloReglas && violadas.every((v) => (opciones.bypass_reglas as string[]).includes(v.tipo_regla));
   }
 
   async function revisar(evento: React.FormEvent) {
@@ -172,13 +209,10 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   }
 
   function confirmar() {
-    const huella = JSON.stringify([fecha, hora, motivo.trim()]);
+    const huella = JSON.stringify(valores(""));
     if (!clave.current || !clave.current.incierta || clave.current.huella !== huella) clave.current = { valor: nuevaClave(), huella, incierta: false };
     const datos = new FormData();
-    datos.set("fecha", fecha);
-    datos.set("hora", hora);
-    datos.set("motivo", motivo);
-    datos.set("clave", clave.current.valor);
+    for (const [k, v] of valores(clave.current.valor)) datos.append(k, v);
     setConfirmando(false);
     setErrores({});
     startTransition(() => despachar(datos));
@@ -193,7 +227,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
       <Card aria-labelledby="titulo-fecha">
         <CardHeader title="1. Elija la nueva fecha" titleId="titulo-fecha" />
         <p id="zona-formulario" className="mb-3 text-sm text-slate-700">
-          Fechas y horas en hora de {zona}. Su reserva está el <strong>{formatearFechaHora(fechaActual, zona)}</strong>.
+          Fechas y horas en hora de {zona}. {personal ? "La" : "Su"} reserva está el <strong>{formatearFechaHora(fechaActual, zona)}</strong>.
         </p>
         <CalendarioDisponibilidad calendario={calendario} seleccionada={fecha || null} mes={mes} onMesChange={setMes} onSeleccion={elegirFecha} />
         {diaElegido && !diaElegido.permitido && (
@@ -219,11 +253,16 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
         </Card>
 
         <Card aria-labelledby="titulo-motivo">
-          <CardHeader title="3. Cuéntenos el motivo" titleId="titulo-motivo" />
+          <CardHeader title={personal ? "3. Motivo y opciones" : "3. Cuéntenos el motivo"} titleId="titulo-motivo" />
           <Field id="motivo" label="Motivo" error={errores.motivo} hint={`Entre ${MOTIVO_MIN} y ${MOTIVO_MAX} caracteres.`}
             extra={<span className={`text-xs ${largo > MOTIVO_MAX || (largo > 0 && largo < MOTIVO_MIN) ? "text-red-800" : "text-slate-600"}`} data-testid="contador-motivo">{largo} / {MOTIVO_MAX}</span>}>
             {(p) => <Textarea {...p} name="motivo" rows={4} maxLength={MOTIVO_MAX + 50} value={motivo} onChange={(e) => setMotivo(e.target.value)} />}
           </Field>
+          {personal && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <OpcionesPersonal rol={personal.rol} valores={opciones} cambiar={(c) => setOpciones((o) => ({ ...o, ...c }))} errores={errores} total={total} moneda={moneda} />
+            </div>
+          )}
         </Card>
 
         {errores.general && (
@@ -251,15 +290,36 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
         <dl className="space-y-2 text-sm" data-testid="resumen">
           <Datum label="Fecha actual">{formatearFechaHora(fechaActual, zona)}</Datum>
           <Datum label="Nueva fecha">{nuevaFechaIso ? formatearFechaHora(nuevaFechaIso, zona) : "—"}</Datum>
-          <Datum label="Costo">
-            {previa ? formatearMonto(previa.costos_estimados.costo_reprogramacion, moneda) : "—"} · Total: {formatearMonto(previa?.costos_estimados.total_estimado ?? total, moneda)}
-          </Datum>
+          {!(personal && opciones.aplicar_descuento) && (
+            <Datum label="Costo">
+              {previa ? formatearMonto(previa.costos_estimados.costo_reprogramacion, moneda) : "—"} · Total: {formatearMonto(previa?.costos_estimados.total_estimado ?? total, moneda)}
+            </Datum>
+          )}
           {restantes !== null && (
             <Datum label="Reprogramaciones que le quedarán">{Math.max(restantes - 1, 0)}</Datum>
           )}
           <Datum label="Motivo" className="break-words">{motivo.trim()}</Datum>
+          {personal && <ResumenPersonal opciones={opciones} total={total} moneda={moneda} />}
         </dl>
       </Dialog>
     </form>
+  );
+}
+
+function ResumenPersonal({ opciones, total, moneda }: { opciones: ValoresPersonal; total: string; moneda: string }) {
+  const descuento = opciones.aplicar_descuento ? vistaDescuento(total, opciones.porcentaje_descuento) : null;
+  return (
+    <>
+      {descuento && (
+        <Datum label="Descuento">
+          {opciones.porcentaje_descuento} % = {formatearMonto(descuento.monto, moneda)} · Nuevo total: {formatearMonto(descuento.totalNuevo, moneda)}
+        </Datum>
+      )}
+      {opciones.prioridad && <Datum label="Prioridad">{opciones.prioridad}</Datum>}
+      {opciones.observaciones_internas.trim() && <Datum label="Nota interna" className="break-words">{opciones.observaciones_internas.trim()}</Datum>}
+      <Datum label="Aviso al cliente">{opciones.notificar_cliente ? "Se le enviará un correo" : "Sin correo al cliente"}</Datum>
+      {opciones.bypass_reglas.length > 0 && <Datum label="Reglas omitidas">{opciones.bypass_reglas.join(", ")}</Datum>}
+      {opciones.valor_cupon && <Datum label="Cupones">{opciones.cupones} × {formatearMonto(opciones.valor_cupon.replace(",", "."), moneda)}</Datum>}
+    </>
   );
 }

@@ -25,3 +25,6 @@ export function costoReprogramacion(tipo: "CLIENTE" | "OPERADOR_ASISTIDO" | "ADM
 
 /** Operators may grant up to this percentage; more needs an administrator. */
 export const DESCUENTO_MAXIMO_OPERADOR = 50;
+
+/** Seed 003 §9's warning, shown by the form before anything is sent. */
+export const MENSAJE_DESCUENTO_EXCESIVO = `Descuento superior al ${DESCUENTO_MAXIMO_OPERADOR}% requiere aprobación especial`;

@@ -29,6 +29,7 @@ export default async function ReprogramarPage({ params }: { params: Promise<{ id
           moneda={reserva.moneda}
           restantes={verdicto.restantes}
           enviar={reprogramarDesdeFormulario}
+          rutaExito={`/reservas/${reserva.id}/reprogramar/listo?historial=`}
         />
       ) : (
         <div className="space-y-3">

@@ -1,0 +1,21 @@
+"use client";
+// Re-reads the page (server data) without a full reload; while deliveries are under way it also
+// does so every 3 s, so "retrying" turns into "sent" on its own.
+import { useRouter } from "next/navigation";
+import { useEffect, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+
+export function BotonActualizar({ automatico }: { automatico: boolean }) {
+  const router = useRouter();
+  const [actualizando, iniciar] = useTransition();
+  useEffect(() => {
+    if (!automatico) return;
+    const t = setInterval(() => router.refresh(), 3000);
+    return () => clearInterval(t);
+  }, [automatico, router]);
+  return (
+    <Button variante="secundario" cargando={actualizando} textoCargando="Actualizando…" onClick={() => iniciar(() => router.refresh())}>
+      Actualizar
+    </Button>
+  );
+}
