@@ -1,6 +1,6 @@
 "use client";
 // Re-reads the page (server data) without a full reload; while deliveries are under way it also
-// does so every 3 s, so "retrying" turns into "sent" on its own.
+// does so every 2 s, so "retrying" turns into "sent" on its own.
 import { useRouter } from "next/navigation";
 import { useEffect, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ export function BotonActualizar({ automatico }: { automatico: boolean }) {
   const [actualizando, iniciar] = useTransition();
   useEffect(() => {
     if (!automatico) return;
-    const t = setInterval(() => router.refresh(), 3000);
+    const t = setInterval(() => router.refresh(), 2000);
     return () => clearInterval(t);
   }, [automatico, router]);
   return (

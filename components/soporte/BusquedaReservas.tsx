@@ -37,12 +37,27 @@ export function BusquedaReservas({ zona }: { zona: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
+  // Enter opens the first result of what is typed: at once if those results are on screen, else
+  // as soon as they arrive.
+  const abrirAlLlegar = useRef(false);
+  const abrir = () => document.querySelector<HTMLAnchorElement>("[data-resultado]")?.click();
+  useEffect(() => {
+    if (abrirAlLlegar.current && !buscando) {
+      abrirAlLlegar.current = false;
+      abrir();
+    }
+  }, [params, buscando]);
+
   function abrirPrimero(e: React.KeyboardEvent<HTMLInputElement>) {
     if (e.key !== "Enter") return;
     e.preventDefault();
-    const primero = document.querySelector<HTMLAnchorElement>("[data-resultado]");
-    if (primero && q.trim() === ultimo.current) primero.click();
-    else ir({ q: q.trim() });
+    const texto = q.trim();
+    if (texto === (params.get("q") ?? "") && !buscando) return abrir();
+    abrirAlLlegar.current = true;
+    if (texto !== ultimo.current) {
+      ultimo.current = texto;
+      ir({ q: texto });
+    }
   }
 
   return (

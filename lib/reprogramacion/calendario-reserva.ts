@@ -99,7 +99,7 @@ export function evaluarDias(e: EntradaDias): DiaCalendario[] {
     const fecha = enFechaLocal(dia, e.hora, e.minuto, zona);
     const motivos: MotivoDia[] = problemasDeFecha(e.reserva, fecha, e.contexto.ahora, e.horizonteDias).map((p) => ({
       codigo: CODIGO_PROBLEMA[p.errorCode] ?? "FECHA_EN_PASADO",
-      mensaje: p.errorCode === "MISMA_FECHA" ? "Es la fecha actual de su reserva" : p.detail,
+      mensaje: p.errorCode === "MISMA_FECHA" ? "Es la fecha actual de la reserva" : p.detail,
     }));
     const feriado = e.contexto.feriadoNacional(dia) ?? (e.feriadosLocales?.includes(dia) ? "Feriado local" : null);
     for (const v of evaluarReglas(e.reglas, { ...e.contexto, nuevaFecha: fecha }).violadas) {

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { TarjetaReserva } from "@/components/reservas/TarjetaReserva";
 import { Card } from "@/components/ui/card";
 import { actorDePagina } from "@/lib/auth/pagina";
@@ -9,8 +10,11 @@ import { serializarReserva } from "@/lib/reservas/serializar";
 
 export const metadata = { title: "Mis reservas" };
 
-export default async function MisReservasPage() {
+export default async function MisReservasPage({ searchParams }: { searchParams: Promise<{ reserva?: string }> }) {
   const actor = await actorDePagina(["CLIENTE"], "/reservas");
+  // The emails link to /reservas?reserva=N: open that reservation (its page checks it is theirs).
+  const { reserva } = await searchParams;
+  if (reserva && /^\d{1,9}$/.test(reserva)) redirect(`/reservas/${reserva}`);
   const { reservas } = await listarReservas(prisma, actor, filtrosReservasSchema.parse({}));
   const verdictos = await reprogramabilidades(prisma, actor, reservas);
   return (

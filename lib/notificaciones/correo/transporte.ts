@@ -38,8 +38,9 @@ export function clasificarErrorResend(error: { name?: string; statusCode?: numbe
   if (estado === null) return { ok: false, tipo: "RED", error: `Sin respuesta de Resend (${codigo})`, reintentable: true };
   const texto = `Resend HTTP ${estado} ${codigo}`;
   if (estado === 429) return { ok: false, tipo: "PROVEEDOR", error: texto, reintentable: true, esperaMs: segundosAMs(cabeceras?.["retry-after"]) };
-  // 409: the same idempotency key is still in flight at Resend; asking again later is safe.
-  if (estado >= 500 || estado === 409) return { ok: false, tipo: "PROVEEDOR", error: texto, reintentable: true };
+  // 409: the same idempotency key is still in flight at Resend; asking again later is safe. A 503
+  // may say when to come back (Retry-After), like a 429.
+  if (estado >= 500 || estado === 409) return { ok: false, tipo: "PROVEEDOR", error: texto, reintentable: true, esperaMs: segundosAMs(cabeceras?.["retry-after"]) };
   if (estado === 422 && /to|recipient|address/i.test(codigo)) return { ok: false, tipo: "DESTINATARIO_INVALIDO", error: texto, reintentable: false };
   return { ok: false, tipo: "PROVEEDOR", error: texto, reintentable: false };
 }

@@ -88,6 +88,8 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
           <>
             {!verdicto.puede && <Alert tono="aviso" title="Fuera de las reglas">{verdicto.motivo}. Como administrador puede omitir la regla indicando la razón.</Alert>}
             <FormularioReprogramacion
+              // A new reschedule is a new form: nothing of the previous one stays filled in.
+              key={`${reserva.fechaInicio.toISOString()}-${reserva.numeroReprogramaciones}`}
               reservaId={reserva.id}
               calendario={await calendarioDeReserva(prisma, actor, reserva.id)}
               fechaActual={reserva.fechaInicio.toISOString()}
