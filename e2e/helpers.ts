@@ -2,8 +2,8 @@ import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo1234";
 
-export async function iniciarSesion(page: Page, email: string) {
-  await page.goto("/login");
+export async function iniciarSesion(page: Page, email: string, servidor = "") {
+  await page.goto(`${servidor}/login`);
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill(PASSWORD);
   await page.getByRole("button", { name: "Ingresar" }).click();

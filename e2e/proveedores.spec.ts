@@ -3,7 +3,7 @@
 // (started by scripts/test-e2e.ts) record what arrived and check Pusher's signatures.
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { apiComo, db, diaHabil, idDeUsuario, reservaDirecta } from "./api-helpers";
+import { apiComo, clienteNuevo, db, diaHabil, idDeUsuario, reservaDirecta } from "./api-helpers";
 import { iniciarSesion } from "./helpers";
 
 interface CorreoRecibido {
@@ -118,4 +118,27 @@ test("tras 5 errores la entrega queda en descartes; un admin la reintenta desde 
     expect(h.estado_notificacion.cliente_notificado).toBe(true);
   }).toPass({ timeout: 10_000 });
   expect((await enviadosA("cliente@demo.bo")).filter((e) => e.cuerpo.subject === `Tu reserva #${id} ha sido reprogramada`)).toHaveLength(1);
+});
+
+test("la reserva en soporte muestra el correo que falla (Resend 500) como reintentando y luego enviado, sin recargar", async ({ page }) => {
+  const cliente = await clienteNuevo("Irene", base());
+  const id = await reservaDirecta(cliente.id, diaHabil(240), {}, base());
+  await iniciarSesion(page, "operador@demo.bo", servidor());
+  await page.goto(`${servidor()}/soporte/reservas/${id}`);
+  // Both emails of the reschedule get a 500 that asks to come back in 5 s.
+  await resend("/__pruebas/fallos", { method: "POST", body: JSON.stringify([{ estado: 500, retryAfter: 5 }, { estado: 500, retryAfter: 5 }]) });
+  await page.locator('button[data-permitido="true"]').first().click();
+  await expect(page.getByText("Puede reprogramar a esta fecha")).toBeVisible();
+  await page.getByLabel("Motivo", { exact: true }).fill("Cambio pedido por teléfono");
+  await page.getByRole("button", { name: "Revisar y confirmar" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirmar reprogramación" }).click();
+  await expect(page).toHaveURL(/\?reprogramada=\d+/);
+  const correo = page.locator(`[data-testid=entrega][data-destinatario="${cliente.email}"]`);
+  await expect(correo).toHaveAttribute("data-estado", "REINTENTANDO", { timeout: 5_000 });
+  await expect(correo).toContainText("Reintentando");
+  await expect(correo).toContainText("último error: PROVEEDOR");
+  const url = page.url();
+  await expect(correo).toHaveAttribute("data-estado", "ENVIADA", { timeout: 20_000 });
+  await expect(correo).toContainText("Enviada");
+  expect(page.url()).toBe(url);
 });

@@ -132,7 +132,7 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
               <div className="text-sm">
                 <p className="font-medium">
                   {!n.leida && <span className="sr-only">No leída. </span>}
-                  <Link href={`/soporte/reservas/${n.reserva_id}`} className="text-blue-800 underline-offset-2 hover:underline">Reserva #{n.reserva_id}</Link> · {n.cliente.nombre} <span className="text-slate-600">({n.cliente.email})</span>
+                  <Link href={`/soporte/reservas/${n.reserva_id}`} className="text-blue-800 underline underline-offset-2">Reserva #{n.reserva_id}</Link> · {n.cliente.nombre} <span className="text-slate-600">({n.cliente.email})</span>
                 </p>
                 <p className="text-slate-700">
                   {formatearFechaCorta(n.fecha_anterior, zona)} → <strong>{formatearFechaCorta(n.fecha_nueva, zona)}</strong> <span className="text-slate-500">(hora de {zona})</span>
