@@ -88,6 +88,31 @@ test("un descuento de 60 % lo rechaza el formulario con el mensaje del contrato 
   expect(await historial(id)).toHaveLength(0);
 });
 
+test("un administrador, en la misma página, omite el tiempo mínimo con una razón y otorga un cupón", async ({ page }) => {
+  const cliente = await clienteNuevo("Hugo");
+  const id = await reservaDirecta(cliente.id, new Date(Date.now() + 12 * 3_600_000));
+  await iniciarSesion(page, "admin@demo.bo");
+  await page.goto(`/soporte/reservas/${id}`);
+  await expect(page.getByText("Fuera de las reglas")).toBeVisible();
+  await page.getByLabel("Fecha (America/La_Paz)").fill(new Date(diaHabil(8).getTime() - 4 * 3_600_000).toISOString().slice(0, 10));
+  await expect(page.getByTestId("regla-TIEMPO_MINIMO")).toHaveAttribute("data-cumple", "false");
+  await page.getByLabel("Motivo", { exact: true }).fill("Cierre del hotel por obras");
+  await page.getByLabel("Tiempo mínimo de anticipación").check();
+  await page.getByLabel("Razón para omitir las reglas").fill("Fuerza mayor: el hotel cerró");
+  await page.getByLabel("Valor de cada cupón (BOB)").fill("150.00");
+  await page.getByRole("button", { name: "Revisar y confirmar" }).click();
+  const dialogo = page.getByRole("dialog");
+  await expect(dialogo).toContainText("TIEMPO_MINIMO");
+  await expect(dialogo).toContainText("1 × Bs 150,00");
+  await dialogo.getByRole("button", { name: "Confirmar reprogramación" }).click();
+  await expect(page).toHaveURL(/\?reprogramada=\d+/);
+  const [fila] = await historial(id);
+  expect(fila).toMatchObject({ tipo: "ADMINISTRATIVA" });
+  expect(fila.reglas_bypass).toMatchObject([{ regla: "TIEMPO_MINIMO", razon: "Fuerza mayor: el hotel cerró", autorizado_por: "admin@demo.bo" }]);
+  const cupones = await db().query("SELECT valor FROM cupon WHERE historial_id = $1", [fila.id]);
+  expect(cupones.rows).toEqual([{ valor: "150.00" }]);
+});
+
 async function revisar(page: Page, testInfo: TestInfo, nombre: string, ancho: number) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px`).toBeLessThanOrEqual(ancho);
   const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
