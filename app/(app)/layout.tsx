@@ -17,7 +17,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Principal" className="flex flex-wrap items-center gap-4 text-sm">
             <Link href={INICIO_POR_ROL[actor.rol]} className="text-base font-semibold text-blue-800">Reprogramaciones</Link>
             {esStaff(actor.rol) && <Link href="/soporte" className="text-slate-700 hover:underline">Soporte</Link>}
-            {actor.rol === "ADMIN" && <Link href="/admin" className="text-slate-700 hover:underline">Reglas</Link>}
+            {actor.rol === "ADMIN" && <Link href="/admin/reglas" className="text-slate-700 hover:underline">Reglas</Link>}
+            {actor.rol === "ADMIN" && <Link href="/admin/capacidad" className="text-slate-700 hover:underline">Capacidad</Link>}
+            {actor.rol === "ADMIN" && <Link href="/admin/reprogramaciones" className="text-slate-700 hover:underline">Masivas</Link>}
             {actor.rol === "ADMIN" && <Link href="/admin/metricas" className="text-slate-700 hover:underline">Métricas</Link>}
             {esStaff(actor.rol) && buzonVisible() && <Link href="/dev/correos" className="text-slate-700 hover:underline">Correos (desarrollo)</Link>}
           </nav>

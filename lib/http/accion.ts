@@ -1,0 +1,29 @@
+// The thin edge of admin server actions: role check, write budget, one lib call, and any failure as
+// the contract's error ({ detail, error_code, campos }) instead of a thrown exception.
+import type { Actor } from "@/lib/auth/credenciales";
+import { requerirRol } from "@/lib/auth/sesion";
+import { prisma } from "@/lib/db/client";
+import type { Rol } from "@/lib/generated/prisma/enums";
+import { limitarEscritura } from "@/lib/seguridad/limite-tasa";
+import { errorComoCuerpo } from "./api";
+
+export type ResultadoAccion<T> =
+  | { ok: true; datos: T }
+  | { ok: false; status: number; error_code: string; detail: string; campos: Record<string, string> };
+
+export async function accionProtegida<T>(roles: readonly Rol[], ejecutar: (actor: Actor) => Promise<T>): Promise<ResultadoAccion<T>> {
+  try {
+    const actor = await requerirRol(roles);
+    await limitarEscritura(prisma, actor.id);
+    return { ok: true, datos: await ejecutar(actor) };
+  } catch (error) {
+    const { status, cuerpo } = errorComoCuerpo(error);
+    return {
+      ok: false,
+      status,
+      error_code: String(cuerpo.error_code),
+      detail: String(cuerpo.detail),
+      campos: (cuerpo.campos as Record<string, string> | undefined) ?? {},
+    };
+  }
+}
