@@ -30,7 +30,7 @@ type Enviar = (reservaId: string, formData: FormData) => Promise<ResultadoEnvio>
 
 /** Automatic retries after the first attempt, for network failures and 5xx only (seed §9). */
 export const REINTENTOS = 3;
-const ORDEN_CAMPOS = ["fecha", "hora", "porcentaje_descuento", "prioridad", "observaciones_internas", "razon_bypass", "valor_cupon", "cupones", "motivo"] as const;
+const ORDEN_CAMPOS = ["fecha", "hora", "motivo", "porcentaje_descuento", "prioridad", "observaciones_internas", "razon_bypass", "valor_cupon", "cupones", "descripcion_cupon", "categoria_reprogramacion", "observaciones_cliente"] as const;
 
 function nuevaClave() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -164,7 +164,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
       ["prioridad", o.prioridad],
       ["observaciones_internas", o.observaciones_internas],
       ...(personal.rol === "ADMIN"
-        ? ([...o.bypass_reglas.map((b) => ["bypass_reglas", b]), ["razon_bypass", o.bypass_reglas.length ? o.razon_bypass : ""], ["valor_cupon", o.valor_cupon], ["cupones", o.valor_cupon ? o.cupones : ""]] as [string, string][])
+        ? ([...o.bypass_reglas.map((b) => ["bypass_reglas", b]), ["razon_bypass", o.bypass_reglas.length ? o.razon_bypass : ""], ["valor_cupon", o.valor_cupon], ["cupones", o.valor_cupon ? o.cupones : ""], ["descripcion_cupon", o.valor_cupon ? o.descripcion_cupon : ""], ["categoria_reprogramacion", o.categoria_reprogramacion], ["observaciones_cliente", o.observaciones_cliente]] as [string, string][])
         : []),
     ];
   }
@@ -320,6 +320,8 @@ function ResumenPersonal({ opciones, total, moneda }: { opciones: ValoresPersona
       <Datum label="Aviso al cliente">{opciones.notificar_cliente ? "Se le enviará un correo" : "Sin correo al cliente"}</Datum>
       {opciones.bypass_reglas.length > 0 && <Datum label="Reglas omitidas">{opciones.bypass_reglas.join(", ")}</Datum>}
       {opciones.valor_cupon && <Datum label="Cupones">{opciones.cupones} × {formatearMonto(opciones.valor_cupon.replace(",", "."), moneda)}</Datum>}
+      {opciones.categoria_reprogramacion.trim() && <Datum label="Categoría">{opciones.categoria_reprogramacion.trim()}</Datum>}
+      {opciones.observaciones_cliente.trim() && <Datum label="Mensaje para el cliente" className="break-words">{opciones.observaciones_cliente.trim()}</Datum>}
     </>
   );
 }

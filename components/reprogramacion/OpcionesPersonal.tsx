@@ -24,6 +24,9 @@ export interface ValoresPersonal {
   razon_bypass: string;
   cupones: string;
   valor_cupon: string;
+  descripcion_cupon: string;
+  categoria_reprogramacion: string;
+  observaciones_cliente: string;
 }
 
 export const VALORES_PERSONAL: ValoresPersonal = {
@@ -36,6 +39,9 @@ export const VALORES_PERSONAL: ValoresPersonal = {
   razon_bypass: "",
   cupones: "1",
   valor_cupon: "",
+  descripcion_cupon: "",
+  categoria_reprogramacion: "",
+  observaciones_cliente: "",
 };
 
 /** The discount preview, or null while the percentage is not a number between 0 and 100. */
@@ -126,7 +132,18 @@ export function OpcionesPersonal({ rol, valores, cambiar, errores, total, moneda
             <Field id="cupones" label="Cantidad" error={errores.cupones}>
               {(p) => <Input {...p} type="number" min={1} max={10} value={valores.cupones} onChange={(e) => cambiar({ cupones: e.target.value })} />}
             </Field>
+            <div className="sm:col-span-2">
+              <Field id="descripcion_cupon" label="Descripción del cupón" error={errores.descripcion_cupon}>
+                {(p) => <Input {...p} value={valores.descripcion_cupon} onChange={(e) => cambiar({ descripcion_cupon: e.target.value })} placeholder="Cupón de compensación por reprogramación" />}
+              </Field>
+            </div>
           </fieldset>
+          <Field id="categoria_reprogramacion" label="Categoría" hint="Para los informes, p. ej. MANTENIMIENTO." error={errores.categoria_reprogramacion}>
+            {(p) => <Input {...p} value={valores.categoria_reprogramacion} onChange={(e) => cambiar({ categoria_reprogramacion: e.target.value })} />}
+          </Field>
+          <Field id="observaciones_cliente" label="Mensaje para el cliente" hint="Va en el correo y en su historial." error={errores.observaciones_cliente}>
+            {(p) => <Textarea {...p} rows={2} value={valores.observaciones_cliente} onChange={(e) => cambiar({ observaciones_cliente: e.target.value })} />}
+          </Field>
         </>
       )}
     </div>

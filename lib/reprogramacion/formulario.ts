@@ -32,6 +32,9 @@ export const camposPersonalSchema = camposFormularioSchema.extend({
   razon_bypass: opcional(texto(500)),
   cupones: numero(z.number().int("Un número entero").min(1, "Al menos 1").max(10, "Hasta 10")),
   valor_cupon: opcional(montoDecimal),
+  descripcion_cupon: opcional(texto(200)),
+  categoria_reprogramacion: opcional(texto(100)),
+  observaciones_cliente: opcional(texto(2000)),
 });
 export type CamposPersonal = z.infer<typeof camposPersonalSchema>;
 
@@ -44,7 +47,11 @@ export function solicitudDelPersonal(c: CamposPersonal, zona: string) {
     ...(c.prioridad ? { prioridad: c.prioridad } : {}),
     ...(c.observaciones_internas ? { observaciones_internas: c.observaciones_internas } : {}),
     ...(c.bypass_reglas.length ? { bypass_reglas: c.bypass_reglas, ...(c.razon_bypass ? { razon_bypass: c.razon_bypass } : {}) } : {}),
-    ...(c.valor_cupon ? { compensacion_adicional: { tipo: "CUPONES" as const, cantidad: c.cupones ?? 1, valor: c.valor_cupon } } : {}),
+    ...(c.valor_cupon
+      ? { compensacion_adicional: { tipo: "CUPONES" as const, cantidad: c.cupones ?? 1, valor: c.valor_cupon, ...(c.descripcion_cupon ? { descripcion: c.descripcion_cupon } : {}) } }
+      : {}),
+    ...(c.categoria_reprogramacion ? { categoria_reprogramacion: c.categoria_reprogramacion } : {}),
+    ...(c.observaciones_cliente ? { observaciones_cliente: c.observaciones_cliente } : {}),
   };
 }
 
@@ -63,6 +70,8 @@ const CAMPOS_DEL_FORMULARIO = new Set(Object.keys(camposPersonalSchema.shape));
 /** API field names → form field names, so errors land next to the right input. */
 export function campoDelFormulario(campoApi: string): string {
   if (campoApi === "nueva_fecha") return "fecha";
+  if (campoApi === "compensacion_adicional.descripcion") return "descripcion_cupon";
+  if (campoApi === "compensacion_adicional.cantidad") return "cupones";
   if (campoApi.startsWith("compensacion_adicional")) return "valor_cupon";
   return CAMPOS_DEL_FORMULARIO.has(campoApi) ? campoApi : "general";
 }

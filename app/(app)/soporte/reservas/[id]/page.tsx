@@ -44,6 +44,11 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
       {recien && (
         <Alert tono="exito" title="Reprogramación registrada">
           Nueva fecha: {formatearFechaHora(recien.fecha_nueva!, zona)} · Total: {formatearMonto(recien.total_nuevo!, reserva.moneda)}. El estado de cada aviso está en el historial.
+          {recien.cupones.length > 0 && (
+            <span className="mt-1 block" data-testid="cupones-generados">
+              Cupones generados: {recien.cupones.map((c) => <strong key={c.codigo} className="mr-2 font-mono">{c.codigo}</strong>)}
+            </span>
+          )}
         </Alert>
       )}
 
