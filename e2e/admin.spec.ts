@@ -1,0 +1,179 @@
+// Admins in the browser, against the production build: the rule editor (create with validity and a
+// minimum level and see it decide in a VIP client's calendar, a local holiday, on/off, delete with
+// confirmation, field errors), a day's capacity, and an administrative reschedule with coupons.
+import { expect, test, type Page } from "@playwright/test";
+import { feriadoNacional } from "../lib/reprogramacion/feriados";
+import { aLaHora, clienteNuevo, db, diaHabil, diaLocal, idDeUsuario, reservaDirecta } from "./api-helpers";
+import { iniciarSesion } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+async function diaDelCalendario(page: Page, fecha: string) {
+  const boton = page.locator(`button[data-fecha="${fecha}"]`);
+  const mes = async () => (await page.locator("button[data-fecha]").first().getAttribute("data-fecha"))!.slice(0, 7);
+  for (let i = 0; i < 4 && !(await boton.isVisible()); i++)
+    await page.getByRole("button", { name: fecha.slice(0, 7) > (await mes()) ? "Ir al mes siguiente" : "Ir al mes anterior" }).click();
+  return boton;
+}
+
+/** A weekday, not a holiday, `dias` days from today. */
+function diaEntreSemana(dias: number): string {
+  for (let d = dias; ; d++) {
+    const dia = diaLocal(aLaHora(d, 12));
+    if (![0, 6].includes(new Date(`${dia}T12:00:00Z`).getUTCDay()) && !feriadoNacional(dia)) return dia;
+  }
+}
+
+test("reglas: crear una regla VIP con vigencia y nivel mínimo que decide en el calendario del cliente VIP; apagar, encender y eliminar", async ({ page, browser }) => {
+  await iniciarSesion(page, "admin@demo.bo");
+  await page.goto("/admin/reglas");
+  await page.getByRole("link", { name: "Nueva regla" }).click();
+
+  // Field errors next to their fields, from the API's schema.
+  await page.getByLabel("Nombre").fill("X");
+  await page.getByLabel("Horas de anticipación").fill("muchas");
+  await page.getByRole("button", { name: "Crear regla" }).click();
+  await expect(page.locator("#nombre-error")).toHaveText("Mínimo 3 caracteres");
+  await expect(page.locator("#valor_numerico-error")).toHaveText("Debe ser un número entero mayor a 0");
+  await expect(page.locator("#mensaje_error-error")).toBeVisible();
+  await expect(page.getByLabel("Nombre")).toBeFocused();
+
+  const hoy = diaLocal(aLaHora(0, 12));
+  const enUnAnio = diaLocal(aLaHora(365, 12));
+  await page.getByLabel("Nombre").fill("Anticipación VIP 72 h");
+  await page.getByLabel("Se aplica a").selectOption("CLIENTE");
+  await page.getByLabel("Horas de anticipación").fill("72");
+  await page.getByLabel("Prioridad").fill("0");
+  await page.getByLabel("Mensaje para quien no cumple la regla").fill("Los clientes VIP reprograman con 72 horas de anticipación");
+  await page.getByLabel("Desde").fill(hoy);
+  await page.getByLabel("Hasta (incluido)").fill(enUnAnio);
+  await page.getByLabel("Solo clientes VIP").check();
+  await page.getByLabel("Nivel mínimo del cliente").selectOption("GOLD");
+  await page.getByRole("button", { name: "Crear regla" }).click();
+  await expect(page).toHaveURL(/\/admin\/reglas$/);
+  const { rows } = await db().query("SELECT * FROM regla_reprogramacion WHERE nombre = 'Anticipación VIP 72 h'");
+  expect(rows[0]).toMatchObject({ tipo_regla: "TIEMPO_MINIMO", aplicable_a: "CLIENTE", valor_numerico: 72, prioridad: 0, condiciones_extras: { solo_clientes_vip: true, nivel_minimo: "GOLD" } });
+  const regla = page.getByTestId(`regla-${rows[0].id}`);
+  await expect(regla.getByTestId("decision")).toContainText("Decide esta: prioridad 0");
+  await expect(regla.getByTestId("decision")).toContainText("clientes VIP");
+
+  // In vip@demo.bo's calendar, a weekday two days ahead is now too soon, with this rule's message.
+  const vipId = await idDeUsuario("vip@demo.bo");
+  const reservaVip = await reservaDirecta(vipId, diaHabil(30));
+  const vip = await (await browser.newContext()).newPage();
+  await iniciarSesion(vip, "vip@demo.bo");
+  await vip.goto(`/reservas/${reservaVip}/reprogramar`);
+  const pronto = await diaDelCalendario(vip, diaEntreSemana(2));
+  await expect(pronto).toHaveAttribute("data-permitido", "false");
+  await expect(pronto).toHaveAccessibleName(/Los clientes VIP reprograman con 72 horas de anticipación/);
+
+  // Off: the seed's 12-hour VIP rule decides again and the day opens up. On again: closed.
+  await page.getByRole("switch", { name: "Regla Anticipación VIP 72 h activa" }).click();
+  await expect(page.getByRole("switch", { name: "Regla Anticipación VIP 72 h activa" })).toHaveAttribute("aria-checked", "false");
+  await expect.poll(async () => (await db().query("SELECT activa FROM regla_reprogramacion WHERE id = $1", [rows[0].id])).rows[0].activa).toBe(false);
+  await vip.reload();
+  await expect(await diaDelCalendario(vip, diaEntreSemana(2))).toHaveAttribute("data-permitido", "true");
+  await page.getByRole("switch", { name: "Regla Anticipación VIP 72 h activa" }).click();
+  await expect.poll(async () => (await db().query("SELECT activa FROM regla_reprogramacion WHERE id = $1", [rows[0].id])).rows[0].activa).toBe(true);
+
+  // Delete, after confirming.
+  await regla.getByRole("button", { name: "Eliminar" }).click();
+  const dialogo = page.getByRole("dialog", { name: "¿Eliminar la regla?" });
+  await expect(dialogo).toContainText("Anticipación VIP 72 h");
+  await dialogo.getByRole("button", { name: "Eliminar regla" }).click();
+  await expect(page.getByTestId(`regla-${rows[0].id}`)).toHaveCount(0);
+  expect((await db().query("SELECT 1 FROM regla_reprogramacion WHERE id = $1", [rows[0].id])).rowCount).toBe(0);
+});
+
+test("reglas: un feriado local agregado a la regla de días bloquea ese día en el calendario de un cliente", async ({ page, browser }) => {
+  const cliente = await clienteNuevo("Nadia");
+  const id = await reservaDirecta(cliente.id, diaHabil(20));
+  const local = diaEntreSemana(34);
+  const { rows } = await db().query("SELECT id FROM regla_reprogramacion WHERE nombre = 'Sin fines de semana'");
+  await iniciarSesion(page, "admin@demo.bo");
+  await page.goto(`/admin/reglas/${rows[0].id}`);
+  await page.getByLabel("Feriados locales").fill(local);
+  await page.getByRole("button", { name: "Agregar" }).click();
+  await page.getByRole("button", { name: "Guardar cambios" }).click();
+  await expect(page).toHaveURL(/\/admin\/reglas$/);
+  try {
+    const vista = await (await browser.newContext()).newPage();
+    await iniciarSesion(vista, cliente.email);
+    await vista.goto(`/reservas/${id}/reprogramar`);
+    const dia = await diaDelCalendario(vista, local);
+    await expect(dia).toHaveAttribute("data-permitido", "false");
+    await expect(dia).toContainText("Feriado");
+    await expect(dia).toHaveAccessibleName(/Feriado: Feriado local/);
+  } finally {
+    await page.goto(`/admin/reglas/${rows[0].id}`);
+    await page.getByRole("button", { name: `Quitar ${local}` }).click();
+    await page.getByRole("button", { name: "Guardar cambios" }).click();
+    await expect(page).toHaveURL(/\/admin\/reglas$/);
+  }
+  const { rows: despues } = await db().query("SELECT condiciones_extras FROM regla_reprogramacion WHERE id = $1", [rows[0].id]);
+  expect(despues[0].condiciones_extras.incluir_feriados_locales ?? []).not.toContain(local);
+});
+
+test("capacidad: un día con cupo 1 aparece lleno en el calendario del cliente tras una reserva; no se baja por debajo de sus reservas", async ({ page, browser }) => {
+  const dia = diaLocal(diaHabil(38));
+  const cliente = await clienteNuevo("Olga");
+  const id = await reservaDirecta(cliente.id, diaHabil(26));
+  await iniciarSesion(page, "admin@demo.bo");
+  try {
+    await page.goto(`/admin/capacidad?mes=${dia.slice(0, 7)}`);
+    await page.locator(`button[data-fecha="${dia}"]`).click();
+    await page.getByLabel("Lugares para ese día").fill("1");
+    await page.getByRole("button", { name: "Guardar cupo" }).click();
+    await expect(page.locator(`button[data-fecha="${dia}"]`)).toContainText("0/1");
+
+    const otro = await clienteNuevo("Pedro");
+    await reservaDirecta(otro.id, new Date(`${dia}T15:00:00Z`));
+    await page.reload();
+    await expect(page.locator(`button[data-fecha="${dia}"]`)).toContainText("1/1");
+    await expect(page.locator(`button[data-fecha="${dia}"]`)).toHaveAttribute("data-nivel", "lleno");
+    await page.locator(`button[data-fecha="${dia}"]`).click();
+    await page.getByLabel("Lugares para ese día").fill("0");
+    await page.getByRole("button", { name: "Guardar cupo" }).click();
+    await expect(page.locator("#capacidad-dia-error")).toContainText(`El ${dia} ya tiene 1 reservas: la capacidad no puede ser menor a 1.`);
+
+    const vista = await (await browser.newContext()).newPage();
+    await iniciarSesion(vista, cliente.email);
+    await vista.goto(`/reservas/${id}/reprogramar`);
+    const boton = await diaDelCalendario(vista, dia);
+    await expect(boton).toContainText("Lleno");
+    await expect(boton).toHaveAccessibleName(/Sin lugares: 1 de 1 ocupados/);
+  } finally {
+    await db().query("DELETE FROM capacidad_fecha WHERE fecha = $1", [dia]);
+  }
+});
+
+test("reprogramación administrativa con omisión de regla y 2 cupones: se ven los códigos y el correo del cliente los trae", async ({ page }) => {
+  const cliente = await clienteNuevo("Raúl");
+  const id = await reservaDirecta(cliente.id, new Date(Date.now() + 10 * 3_600_000));
+  await iniciarSesion(page, "admin@demo.bo");
+  await page.goto(`/soporte/reservas/${id}`);
+  await page.getByLabel("Fecha (America/La_Paz)").fill(diaLocal(diaHabil(9)));
+  await expect(page.getByTestId("regla-TIEMPO_MINIMO")).toHaveAttribute("data-cumple", "false");
+  await page.getByLabel("Motivo", { exact: true }).fill("Cierre temporal del hotel");
+  await page.getByLabel("Tiempo mínimo de anticipación").check();
+  await page.getByLabel("Razón para omitir las reglas").fill("Fuerza mayor");
+  await page.getByLabel("Valor de cada cupón (BOB)").fill("75.50");
+  await page.getByLabel("Cantidad").fill("2");
+  await page.getByLabel("Descripción del cupón").fill("Disculpas por el cambio");
+  await page.getByLabel("Categoría").fill("MANTENIMIENTO");
+  await page.getByLabel("Mensaje para el cliente").fill("Lamentamos el inconveniente.");
+  await page.getByRole("button", { name: "Revisar y confirmar" }).click();
+  await expect(page.getByRole("dialog")).toContainText("2 × Bs 75,50");
+  await page.getByRole("dialog").getByRole("button", { name: "Confirmar reprogramación" }).click();
+  await expect(page).toHaveURL(/\?reprogramada=\d+/);
+  const codigos = (await db().query("SELECT c.codigo FROM cupon c JOIN historial_reprogramacion h ON h.id = c.historial_id WHERE h.reserva_id = $1 ORDER BY c.id", [id])).rows.map((r) => r.codigo);
+  expect(codigos).toHaveLength(2);
+  for (const codigo of codigos) await expect(page.getByTestId("cupones-generados")).toContainText(codigo);
+  const { rows } = await db().query("SELECT categoria, observaciones_cliente FROM historial_reprogramacion WHERE reserva_id = $1", [id]);
+  expect(rows[0]).toEqual({ categoria: "MANTENIMIENTO", observaciones_cliente: "Lamentamos el inconveniente." });
+  await expect
+    .poll(async () => (await db().query("SELECT texto FROM correo_desarrollo WHERE para = $1", [cliente.email])).rows[0]?.texto ?? "", { timeout: 15_000 })
+    .toContain(codigos[0]);
+  const { rows: correo } = await db().query("SELECT texto FROM correo_desarrollo WHERE para = $1", [cliente.email]);
+  expect(correo[0].texto).toContain(codigos[1]);
+});
