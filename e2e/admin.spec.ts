@@ -177,3 +177,56 @@ test("reprogramación administrativa con omisión de regla y 2 cupones: se ven l
   const { rows: correo } = await db().query("SELECT texto FROM correo_desarrollo WHERE para = $1", [cliente.email]);
   expect(correo[0].texto).toContain(codigos[1]);
 });
+
+test("masiva: 40 reservas a un día con cupo 30 — la prueba dice 30 y 10, la ejecución avanza hasta 100 %, 30 movidas y 10 FECHA_NO_DISPONIBLE, CSV de 40 filas", async ({ page }) => {
+  const cliente = await clienteNuevo("Masiva");
+  const ids: number[] = [];
+  for (let i = 0; i < 40; i++) ids.push(await reservaDirecta(cliente.id, diaHabil(110, 8 + (i % 10))));
+  const destino = diaLocal(diaHabil(57));
+  await db().query("INSERT INTO capacidad_fecha (fecha, capacidad_maxima) VALUES ($1, 30) ON CONFLICT (fecha) DO UPDATE SET capacidad_maxima = 30", [destino]);
+  try {
+    await iniciarSesion(page, "admin@demo.bo");
+    await page.goto(`/admin/reprogramaciones?q=${encodeURIComponent(cliente.email)}`);
+    await expect(page.getByRole("heading", { name: "Reservas (40 de 40 elegidas)" })).toBeVisible();
+    await page.getByLabel("Día", { exact: true }).fill(destino);
+    await page.getByLabel("Motivo", { exact: true }).fill("Cierre del hotel por remodelación");
+    await page.getByRole("button", { name: "Probar sin cambios" }).click();
+    await expect(page.getByTestId("pasarian")).toHaveText("30");
+    await expect(page.getByTestId("fallarian")).toHaveText("10");
+    await expect(page.getByTestId("simulacion")).toContainText(`Capacidad del ${destino}: 0 de 30 ocupados, 30 libres.`);
+    await expect(page.getByTestId("simulacion").getByText("FECHA_NO_DISPONIBLE")).toHaveCount(10);
+    expect((await db().query("SELECT count(*)::int AS n FROM historial_reprogramacion WHERE reserva_id = ANY($1)", [ids])).rows[0].n).toBe(0);
+
+    await page.getByRole("button", { name: "Reprogramar 40 reservas" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Reprogramar ahora" }).click();
+    await expect(page).toHaveURL(/\/admin\/reprogramaciones\/\d+$/);
+    const barra = page.getByRole("progressbar");
+    await expect(barra).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
+    await expect(page.getByTestId("movidas")).toHaveText("30");
+    await expect(page.getByTestId("rechazadas")).toHaveText("10");
+    const tabla = page.getByTestId("resultado-lote");
+    await expect(tabla.locator("tr[data-resultado=MOVIDA]")).toHaveCount(30);
+    await expect(tabla.locator("tr[data-resultado=RECHAZADA]")).toHaveCount(10);
+    await expect(tabla.locator("tr[data-resultado=RECHAZADA]").filter({ hasText: "FECHA_NO_DISPONIBLE" })).toHaveCount(10);
+
+    const descarga = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Descargar resultado (CSV)" }).click();
+    const csv = await (await (await descarga).createReadStream()).toArray().then((b) => Buffer.concat(b).toString("utf8"));
+    const filas = csv.trim().split("\n");
+    expect(filas[0]).toBe("reserva_id,resultado,error_code,detalle,fecha_anterior,fecha_nueva");
+    expect(filas.slice(1)).toHaveLength(40);
+    expect(filas.filter((f) => f.includes(",MOVIDA,"))).toHaveLength(30);
+    expect(filas.filter((f) => f.includes(",RECHAZADA,FECHA_NO_DISPONIBLE,"))).toHaveLength(10);
+
+    const { rows } = await db().query("SELECT to_char(fecha_inicio AT TIME ZONE 'America/La_Paz', 'YYYY-MM-DD') AS dia, count(*)::int AS n FROM reserva WHERE id = ANY($1) GROUP BY 1 ORDER BY 1", [ids]);
+    expect(rows).toEqual(expect.arrayContaining([{ dia: destino, n: 30 }]));
+    expect((await db().query("SELECT count(*)::int AS n FROM historial_reprogramacion WHERE reserva_id = ANY($1) AND tipo = 'ADMINISTRATIVA'", [ids])).rows[0].n).toBe(30);
+
+    // The page can be left and the result found again.
+    await page.goto("/admin/reprogramaciones");
+    await page.getByRole("link", { name: /Ejecución #\d+/ }).first().click();
+    await expect(page.getByTestId("movidas")).toHaveText("30");
+  } finally {
+    await db().query("DELETE FROM capacidad_fecha WHERE fecha = $1", [destino]);
+  }
+});

@@ -8,6 +8,7 @@
 import { run, type Runner } from "graphile-worker";
 import { z } from "zod";
 import { enteroDelEntorno } from "@/lib/entorno";
+import { cargaLote, procesarLote, TAREA_LOTE } from "@/lib/reprogramacion/lotes";
 import type { Db } from "@/lib/db/client";
 import { registroSilencioso } from "./cola";
 import { encolarEntrega, TAREA_ENTREGA } from "./encolar";
@@ -43,6 +44,11 @@ function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker): 
       [TAREA_ENTREGA]: async (payload) => {
         const { entregaId } = cargaEntrega.parse(payload);
         await procesarEntrega(db, entregaId);
+      },
+      // Bulk moves from /admin/reprogramaciones run here too, off the request that started them.
+      [TAREA_LOTE]: async (payload) => {
+        const { loteId } = cargaLote.parse(payload);
+        await procesarLote(db, loteId);
       },
     },
   });

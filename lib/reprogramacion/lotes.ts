@@ -1,0 +1,191 @@
+// Bulk moves from /admin/reprogramaciones: a dry run that says which reservations would move and
+// which would not (and why), then a run the worker carries out one reservation at a time, each its
+// own transaction under an idempotency key (a crashed run resumes without moving anything twice),
+// with progress and results kept in the database.
+import { z } from "zod";
+import { actorDeUsuario, type Actor } from "@/lib/auth/credenciales";
+import type { Db } from "@/lib/db/client";
+import { ErrorDominio, noEncontrado } from "@/lib/errores";
+import { zonaAgencia } from "@/lib/formato/fecha";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { listarReservas } from "@/lib/reservas/consultas";
+import { INCLUIR_RESERVA } from "@/lib/reservas/serializar";
+import { diaIso, errorDeValidacion, fechaIso, idEntero } from "@/lib/validacion";
+import { enFechaLocal, fechaLocal, horaLocal } from "./calendario";
+import { cargarOcupacionEntre, cargarReglas, obtenerConfiguracion } from "./datos";
+import { libres } from "./disponibilidad";
+import { feriadoNacional } from "./feriados";
+import { evaluarReglas } from "./reglas";
+import { contextoReglas, problemasDeFecha, reprogramarConClave } from "./reprogramar";
+import { interpretarSolicitud } from "./solicitud";
+
+export const TAREA_LOTE = "reprogramacion_masiva";
+export const MAXIMO_POR_LOTE = 500;
+
+export const loteSchema = z
+  .object({
+    reserva_ids: z.array(idEntero(), { error: "Elija las reservas" }).min(1, "Elija al menos una reserva").max(MAXIMO_POR_LOTE, `Como máximo ${MAXIMO_POR_LOTE} reservas por vez`),
+    /** One instant for every reservation… */
+    nueva_fecha: fechaIso("Indique la nueva fecha").optional(),
+    /** …or a local day on which each keeps its own local time. */
+    dia: diaIso("Indique el día").optional(),
+    /** The rest of the §3 payload (motivo, bypass_reglas, razon_bypass, compensacion_adicional, …). */
+    solicitud: z.record(z.string(), z.unknown()),
+  })
+  .strict()
+  .refine((d) => (d.nueva_fecha === undefined) !== (d.dia === undefined), { message: "Indique una nueva fecha o un día (uno de los dos)", path: ["nueva_fecha"] });
+export type PedidoLote = z.infer<typeof loteSchema>;
+
+function leerPedido(body: unknown, actor: Actor) {
+  const r = loteSchema.safeParse(body);
+  if (!r.success) throw errorDeValidacion(r.error, "La reprogramación masiva no es válida.");
+  const pedido = { ...r.data, reserva_ids: [...new Set(r.data.reserva_ids)] };
+  // The payload is checked once, as the API would for an admin (a placeholder date stands in).
+  interpretarSolicitud({ ...pedido.solicitud, nueva_fecha: pedido.nueva_fecha ?? enFechaLocal(pedido.dia!, 12, 0, zonaAgencia()).toISOString() }, actor.rol);
+  return pedido;
+}
+
+const fechaPara = (p: Pick<PedidoLote, "nueva_fecha" | "dia">, actual: Date, zona: string) => {
+  if (p.nueva_fecha) return new Date(p.nueva_fecha);
+  const { hora, minuto } = horaLocal(actual, zona);
+  return enFechaLocal(p.dia!, hora, minuto, zona);
+};
+
+const CODIGO_REGLA = { TIEMPO_MINIMO: "TIEMPO_MINIMO_VIOLADO", LIMITE_REPROGRAMACIONES: "LIMITE_REPROGRAMACIONES_EXCEDIDO", DIA_BLACKOUT: "DIA_BLACKOUT" } as const;
+
+/** The dry run: the same rules and capacity as the run, in order, without writing anything. */
+export async function simularLote(db: Db, actor: Actor, body: unknown, ahora = new Date(), zona = zonaAgencia()) {
+  const pedido = leerPedido(body, actor);
+  const solicitud = interpretarSolicitud({ ...pedido.solicitud, nueva_fecha: new Date(ahora.getTime() + 86_400_000).toISOString() }, actor.rol);
+  const bypass = solicitud.bypass_reglas ?? [];
+  const [reservas, reglas, config] = await Promise.all([
+    db.reserva.findMany({ where: { id: { in: pedido.reserva_ids } }, include: INCLUIR_RESERVA }),
+    cargarReglas(db),
+    obtenerConfiguracion(db),
+  ]);
+  const porId = new Map(reservas.map((r) => [r.id, r]));
+  const destinos = reservas.map((r) => fechaPara(pedido, r.fechaInicio, zona));
+  const dias = destinos.map((f) => fechaLocal(f, zona)).sort();
+  const ocupacion = dias.length
+    ? await cargarOcupacionEntre(db, enFechaLocal(dias[0], 0, 0, zona), enFechaLocal(dias.at(-1)!, 24, 0, zona), zona, config.capacidadDiariaPorDefecto, null)
+    : { capacidadPorDefecto: config.capacidadDiariaPorDefecto, capacidades: new Map(), ocupadas: new Map() };
+  const ocupadas = new Map(ocupacion.ocupadas);
+
+  const items = pedido.reserva_ids.map((id) => {
+    const reserva = porId.get(id);
+    if (!reserva) return { reserva_id: id, pasaria: false, error_code: "NO_ENCONTRADO", detalle: "La reserva no existe." };
+    const nueva = fechaPara(pedido, reserva.fechaInicio, zona);
+    const [problema] = problemasDeFecha(reserva, nueva, ahora, config.horizonteReservaDias);
+    if (problema) return { reserva_id: id, pasaria: false, error_code: problema.errorCode, detalle: problema.detail };
+    const [violada] = evaluarReglas(reglas, contextoReglas(reserva, actor.rol, nueva, ahora, zona, feriadoNacional), bypass).violadas;
+    if (violada) return { reserva_id: id, pasaria: false, error_code: CODIGO_REGLA[violada.regla.tipoRegla], detalle: violada.regla.mensajeError };
+    const dia = fechaLocal(nueva, zona);
+    const desde = fechaLocal(reserva.fechaInicio, zona);
+    if (desde !== dia) {
+      const cupo = libres({ ...ocupacion, ocupadas }, dia);
+      if (cupo.libres <= 0) return { reserva_id: id, pasaria: false, error_code: "FECHA_NO_DISPONIBLE", detalle: `Sin lugares el ${dia}: ${cupo.ocupadas} de ${cupo.capacidad}` };
+      ocupadas.set(dia, (ocupadas.get(dia) ?? 0) + 1);
+      if (ocupadas.has(desde)) ocupadas.set(desde, ocupadas.get(desde)! - 1);
+    }
+    return { reserva_id: id, pasaria: true, error_code: null, detalle: null, fecha_nueva: nueva.toISOString() };
+  });
+  const capacidad = [...new Set(dias)].map((dia) => ({ dia, ...libres(ocupacion, dia) }));
+  const pasarian = items.filter((i) => i.pasaria).length;
+  return { total: items.length, pasarian, fallarian: items.length - pasarian, capacidad, items };
+}
+export type Simulacion = Awaited<ReturnType<typeof simularLote>>;
+
+/** Stores the run and queues it for the worker; the page follows its progress. */
+export async function crearLote(db: Db, actor: Actor, body: unknown) {
+  const pedido = leerPedido(body, actor);
+  return db.$transaction(async (tx) => {
+    const lote = await tx.loteReprogramacion.create({
+      data: {
+        creadoPorId: actor.id,
+        solicitud: pedido.solicitud as Prisma.InputJsonValue,
+        fechaNueva: pedido.nueva_fecha ? new Date(pedido.nueva_fecha) : null,
+        dia: pedido.dia ?? null,
+        total: pedido.reserva_ids.length,
+        items: { create: pedido.reserva_ids.map((reservaId, orden) => ({ reservaId, orden })) },
+      },
+    });
+    await tx.$executeRaw`SELECT graphile_worker.add_job(${TAREA_LOTE}, json_build_object('loteId', ${lote.id}::int), max_attempts => 5)`;
+    return { id: lote.id };
+  });
+}
+
+/** The worker's task: every pending reservation of the run, in order. Safe to run again. */
+export async function procesarLote(db: Db, loteId: number) {
+  const lote = await db.loteReprogramacion.findUnique({ where: { id: loteId }, include: { creadoPor: true } });
+  if (!lote || lote.estado === "TERMINADO") return;
+  const actor = actorDeUsuario(lote.creadoPor);
+  const zona = zonaAgencia();
+  const pendientes = await db.itemLote.findMany({ where: { loteId, estado: "PENDIENTE" }, orderBy: { orden: "asc" } });
+  for (const item of pendientes) {
+    const reserva = await db.reserva.findUnique({ where: { id: item.reservaId } });
+    const resultado: Prisma.ItemLoteUpdateInput = { fechaAnterior: reserva?.fechaInicio ?? null };
+    try {
+      if (!reserva) throw noEncontrado("La reserva no existe.");
+      const nueva = fechaPara({ nueva_fecha: lote.fechaNueva?.toISOString(), dia: lote.dia ?? undefined }, reserva.fechaInicio, zona);
+      const body = { ...(lote.solicitud as object), nueva_fecha: nueva.toISOString() };
+      const { respuesta } = await reprogramarConClave(db, actor, item.reservaId, body, `lote-${loteId}-${item.reservaId}`);
+      const r = respuesta as { historial_id: number; reserva: { fecha_anterior: string; fecha_inicio: string } };
+      Object.assign(resultado, { estado: "MOVIDA", historialId: r.historial_id, fechaAnterior: new Date(r.reserva.fecha_anterior), fechaNueva: new Date(r.reserva.fecha_inicio) });
+    } catch (error) {
+      const fallo = error instanceof ErrorDominio ? error : new ErrorDominio(500, "ERROR_INTERNO", "Ocurrió un error interno con esta reserva; no se modificó.");
+      if (!(error instanceof ErrorDominio)) console.error("Lote", loteId, "reserva", item.reservaId, error instanceof Error ? error.stack : error);
+      Object.assign(resultado, { estado: "RECHAZADA", errorCode: fallo.errorCode, detalle: fallo.detail });
+    }
+    await db.$transaction([
+      db.itemLote.update({ where: { id: item.id }, data: resultado }),
+      db.loteReprogramacion.update({ where: { id: loteId }, data: { procesadas: { increment: 1 }, movidas: { increment: resultado.estado === "MOVIDA" ? 1 : 0 } } }),
+    ]);
+  }
+  await db.loteReprogramacion.update({ where: { id: loteId }, data: { estado: "TERMINADO", terminadoAt: new Date() } });
+}
+
+export const cargaLote = z.object({ loteId: z.number().int().positive() });
+
+export async function estadoLote(db: Db, loteId: number, desdeOrden = -1) {
+  const lote = await db.loteReprogramacion.findUnique({ where: { id: loteId } });
+  if (!lote) throw noEncontrado("La reprogramación masiva no existe.");
+  const items = await db.itemLote.findMany({ where: { loteId, estado: { not: "PENDIENTE" }, orden: { gt: desdeOrden } }, orderBy: { orden: "asc" } });
+  return {
+    id: lote.id,
+    estado: lote.estado,
+    total: lote.total,
+    procesadas: lote.procesadas,
+    movidas: lote.movidas,
+    rechazadas: lote.procesadas - lote.movidas,
+    creado: lote.createdAt.toISOString(),
+    items: items.map((i) => ({
+      orden: i.orden,
+      reserva_id: i.reservaId,
+      resultado: i.estado,
+      error_code: i.errorCode,
+      detalle: i.detalle,
+      fecha_anterior: i.fechaAnterior?.toISOString() ?? null,
+      fecha_nueva: i.fechaNueva?.toISOString() ?? null,
+    })),
+  };
+}
+export type EstadoLote = Awaited<ReturnType<typeof estadoLote>>;
+
+export async function lotesRecientes(db: Db) {
+  return db.loteReprogramacion.findMany({ orderBy: { createdAt: "desc" }, take: 10, include: { creadoPor: true } });
+}
+
+/** The result as CSV: one row per reservation, for a spreadsheet. */
+export function loteComoCsv(estado: EstadoLote): string {
+  const celda = (v: unknown) => {
+    const t = v === null || v === undefined ? "" : String(v);
+    return /[",\n;]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+  };
+  const filas = estado.items.map((i) => [i.reserva_id, i.resultado, i.error_code, i.detalle, i.fecha_anterior, i.fecha_nueva].map(celda).join(","));
+  return ["reserva_id,resultado,error_code,detalle,fecha_anterior,fecha_nueva", ...filas].join("\n") + "\n";
+}
+
+/** Reservations a bulk move can pick from: support's search, up to the per-run maximum. */
+export async function candidatasDeLote(db: Db, actor: Actor, filtros: Parameters<typeof listarReservas>[2]) {
+  return listarReservas(db, actor, { ...filtros, pagina: 1, por_pagina: MAXIMO_POR_LOTE });
+}
