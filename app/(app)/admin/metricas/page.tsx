@@ -2,7 +2,13 @@
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
+import { GraficosMetricas, type DatosGraficos } from "@/components/admin/GraficosMetricas";
 import { BotonReintentar } from "@/components/notificaciones/BotonReintentar";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { metricasNotificaciones, periodoMetricasSchema } from "@/lib/notificaciones/metricas";
 import { filtrosEntregasSchema, listarEntregasFallidas } from "@/lib/notificaciones/reintentar";
 
@@ -20,53 +26,60 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
     metricasNotificaciones(prisma, periodo.success ? periodo.data : periodoMetricasSchema.parse({})),
     listarEntregasFallidas(prisma, filtrosEntregasSchema.parse({})),
   ]);
+  const graficos: DatosGraficos = {
+    canales: Object.entries(m.por_canal).map(([canal, c]) => ({ canal: CANAL[canal as keyof typeof CANAL], tasa: c.tasa_entrega, p50: c.latencia_ms.p50, p95: c.latencia_ms.p95, total: c.total })),
+    errores: Object.entries(m.errores_por_tipo).map(([tipo, n]) => ({ tipo, intentos: n, descartadas: m.entregas_fallidas_por_tipo[tipo] ?? 0 })),
+    volumen: m.volumen_por_dia.map((d) => ({ fecha: d.fecha, reprogramaciones: d.reprogramaciones, correos: d.correos_enviados, eventos: d.eventos_enviados })),
+  };
   return (
-    <>
-      <h1 className="mb-1 text-2xl font-semibold">Métricas de notificaciones</h1>
-      <form className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">Desde<input name="desde" type="date" defaultValue={consulta.desde} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col">Hasta<input name="hasta" type="date" defaultValue={consulta.hasta} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <button className="rounded bg-slate-800 px-3 py-1.5 text-white">Ver</button>
-        {!periodo.success && <span role="alert" className="text-red-700">Periodo inválido; se muestran los últimos 7 días.</span>}
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Métricas de notificaciones</h1>
+      <form className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <Field id="desde" label={`Desde (${m.periodo.zona})`}>{(p) => <Input {...p} name="desde" type="date" defaultValue={consulta.desde} />}</Field>
+        <Field id="hasta" label={`Hasta (${m.periodo.zona})`}>{(p) => <Input {...p} name="hasta" type="date" defaultValue={consulta.hasta} />}</Field>
+        <Button type="submit" variante="secundario">Ver periodo</Button>
       </form>
-      <p className="mb-4 text-slate-600">
+      {!periodo.success && <Alert tono="aviso">Periodo inválido; se muestran los últimos 7 días.</Alert>}
+      <p className="text-slate-700" data-testid="resumen-metricas">
         Del {formatearFechaCorta(m.periodo.desde)} al {formatearFechaCorta(m.periodo.hasta)} (hora de {m.periodo.zona}): {m.total_reprogramaciones} reprogramaciones,{" "}
         {m.notificaciones_enviadas} clientes avisados de {m.reprogramaciones_con_aviso_al_cliente} ({m.tasa_entrega.toLocaleString("es-BO")} %).
       </p>
-      <table className="mb-6 w-full rounded-lg bg-white text-left text-sm ring-1 ring-slate-200">
-        <caption className="sr-only">Entregas por canal</caption>
-        <thead className="bg-slate-100"><tr><th className="px-3 py-2">Canal</th><th className="px-3 py-2">Total</th><th className="px-3 py-2">Enviadas</th><th className="px-3 py-2">Fallidas</th><th className="px-3 py-2">Pendientes</th><th className="px-3 py-2">Tasa</th><th className="px-3 py-2">Latencia p50 / p95</th></tr></thead>
-        <tbody>
-          {Object.entries(m.por_canal).map(([canal, c]) => (
-            <tr key={canal} className="border-t border-slate-100">
-              <th scope="row" className="px-3 py-2 font-medium">{CANAL[canal as keyof typeof CANAL]}</th>
-              <td className="px-3 py-2">{c.total}</td><td className="px-3 py-2">{c.enviadas}</td><td className="px-3 py-2">{c.fallidas}</td><td className="px-3 py-2">{c.pendientes}</td>
-              <td className="px-3 py-2">{c.tasa_entrega.toLocaleString("es-BO")} %</td><td className="px-3 py-2">{segundos(c.latencia_ms.p50)} / {segundos(c.latencia_ms.p95)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2 className="mb-2 font-semibold">Errores por tipo (intentos fallidos)</h2>
-      <ul className="mb-6 text-sm">{Object.entries(m.errores_por_tipo).map(([tipo, n]) => <li key={tipo}>{tipo}: {n} (entregas descartadas: {m.entregas_fallidas_por_tipo[tipo]})</li>)}</ul>
-      <h2 className="mb-2 font-semibold">Entregas fallidas ({fallidas.total})</h2>
-      {fallidas.entregas.length === 0 ? (
-        <p className="mb-6 text-slate-600">No hay entregas fallidas.</p>
-      ) : (
-        <ul className="mb-6 divide-y divide-slate-100 rounded-lg bg-white text-sm ring-1 ring-slate-200" data-testid="entregas-fallidas">
-          {fallidas.entregas.map((e) => (
-            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-              <span>
-                Reserva #{e.reserva_id} · {e.canal === "EMAIL" ? `correo a ${e.destinatario}` : "evento en vivo"} · {e.intentos} intentos · {e.error_tipo}: {e.error}
-              </span>
-              <BotonReintentar entregaId={e.id} destinatario={e.destinatario} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2 className="mb-2 font-semibold">Volumen por día</h2>
-      {m.volumen_por_dia.length === 0 ? <p className="text-slate-600">Sin reprogramaciones en el periodo.</p> : (
-        <ul className="text-sm">{m.volumen_por_dia.map((d) => <li key={d.fecha}>{d.fecha}: {d.reprogramaciones} reprogramaciones, {d.correos_enviados} correos, {d.eventos_enviados} eventos en vivo</li>)}</ul>
-      )}
-    </>
+      <GraficosMetricas datos={graficos} />
+      <Card aria-labelledby="titulo-canales">
+        <h2 id="titulo-canales" className="mb-2 font-semibold">Entregas por canal</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-left text-sm">
+            <caption className="sr-only">Entregas por canal</caption>
+            <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2">Canal</th><th scope="col" className="px-3 py-2">Total</th><th scope="col" className="px-3 py-2">Enviadas</th><th scope="col" className="px-3 py-2">Fallidas</th><th scope="col" className="px-3 py-2">Pendientes</th><th scope="col" className="px-3 py-2">Tasa</th><th scope="col" className="px-3 py-2">Latencia p50 / p95</th></tr></thead>
+            <tbody>
+              {Object.entries(m.por_canal).map(([canal, c]) => (
+                <tr key={canal} className="border-t border-slate-100">
+                  <th scope="row" className="px-3 py-2 font-medium">{CANAL[canal as keyof typeof CANAL]}</th>
+                  <td className="px-3 py-2">{c.total}</td><td className="px-3 py-2">{c.enviadas}</td><td className="px-3 py-2">{c.fallidas}</td><td className="px-3 py-2">{c.pendientes}</td>
+                  <td className="px-3 py-2">{c.tasa_entrega.toLocaleString("es-BO")} %</td><td className="px-3 py-2">{segundos(c.latencia_ms.p50)} / {segundos(c.latencia_ms.p95)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card aria-labelledby="titulo-fallidas">
+        <h2 id="titulo-fallidas" className="mb-2 font-semibold">Entregas fallidas ({fallidas.total})</h2>
+        {fallidas.entregas.length === 0 ? (
+          <p className="text-slate-700">No hay entregas fallidas.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="entregas-fallidas">
+            {fallidas.entregas.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="break-words">
+                  Reserva #{e.reserva_id} · {e.canal === "EMAIL" ? `correo a ${e.destinatario}` : "evento en vivo"} · {e.intentos} intentos · {e.error_tipo}: {e.error}
+                </span>
+                <BotonReintentar entregaId={e.id} destinatario={e.destinatario} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
   );
 }
