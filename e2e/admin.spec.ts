@@ -1,6 +1,7 @@
 // Admins in the browser, against the production build: the rule editor (create with validity and a
 // minimum level and see it decide in a VIP client's calendar, a local holiday, on/off, delete with
 // confirmation, field errors), a day's capacity, and an administrative reschedule with coupons.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { feriadoNacional } from "../lib/reprogramacion/feriados";
 import { aLaHora, apiComo, clienteNuevo, db, diaHabil, diaLocal, idDeUsuario, reservaDirecta } from "./api-helpers";
@@ -253,3 +254,38 @@ test("métricas: los gráficos del periodo traen en su tabla accesible las misma
     expect(volumen).toEqual(m.volumen_por_dia.map((d: { fecha: string; reprogramaciones: number; correos_enviados: number; eventos_enviados: number }) => [d.fecha, String(d.reprogramaciones), String(d.correos_enviados), String(d.eventos_enviados)]));
   }).toPass({ timeout: 45_000 });
 });
+
+for (const ancho of [390, 1280]) {
+  test(`páginas de administración sin violaciones graves de accesibilidad a ${ancho} px`, async ({ browser }, testInfo) => {
+    const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
+    await iniciarSesion(page, "admin@demo.bo");
+    const { rows } = await db().query("SELECT id FROM lote_reprogramacion ORDER BY id DESC LIMIT 1");
+    const regla = (await db().query("SELECT id FROM regla_reprogramacion ORDER BY id LIMIT 1")).rows[0].id;
+    const paginas: [string, string, (() => Promise<void>)?][] = [
+      ["admin", "/admin"],
+      ["admin-reglas", "/admin/reglas"],
+      ["admin-regla-editar", `/admin/reglas/${regla}`],
+      ["admin-regla-nueva-con-error", "/admin/reglas/nueva", async () => {
+        await page.getByRole("button", { name: "Crear regla" }).click();
+        await expect(page.locator("#nombre-error")).toBeVisible();
+      }],
+      ["admin-capacidad", "/admin/capacidad"],
+      ["admin-configuracion", "/admin/configuracion"],
+      ["admin-masiva", `/admin/reprogramaciones?q=${encodeURIComponent("Destino de prueba")}&estado=CONFIRMADA`],
+      ...(rows.length ? [["admin-masiva-resultado", `/admin/reprogramaciones/${rows[0].id}`] as [string, string]] : []),
+      ["admin-metricas", "/admin/metricas"],
+    ];
+    for (const [nombre, ruta, preparar] of paginas) {
+      await page.goto(ruta);
+      await preparar?.();
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px`).toBeLessThanOrEqual(ancho);
+      const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
+      await page.screenshot({ path: captura, fullPage: true });
+      await testInfo.attach(`${nombre}-${ancho}`, { path: captura, contentType: "image/png" });
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const graves = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(graves.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${nombre} a ${ancho} px`).toEqual([]);
+    }
+  });
+}
