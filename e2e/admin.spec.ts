@@ -279,7 +279,8 @@ for (const ancho of [390, 1280]) {
       await page.goto(ruta);
       await preparar?.();
       await page.waitForLoadState("networkidle");
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px`).toBeLessThanOrEqual(ancho);
+      const anchos = await page.evaluate((limite) => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > limite + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`), ancho);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px: ${anchos.join(" | ")}`).toBeLessThanOrEqual(ancho);
       const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
       await page.screenshot({ path: captura, fullPage: true });
       await testInfo.attach(`${nombre}-${ancho}`, { path: captura, contentType: "image/png" });

@@ -15,17 +15,20 @@ const num = (n: number | null, digitos = 1) => (n === null ? "—" : n.toLocaleS
 
 function Grafico({ id, titulo, descripcion, children, tabla }: { id: string; titulo: string; descripcion: string; children: ReactNode; tabla: { cabeceras: string[]; filas: (string | number)[][] } }) {
   return (
-    <Card aria-labelledby={`${id}-titulo`} data-testid={`grafico-${id}`}>
+    <Card aria-labelledby={`${id}-titulo`} data-testid={`grafico-${id}`} className="min-w-0">
       <h2 id={`${id}-titulo`} className="font-semibold">{titulo}</h2>
       <p className="mb-2 text-sm text-slate-700">{descripcion}</p>
       <div role="img" aria-label={`${titulo}: los valores están en la tabla siguiente`} className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">{children as React.ReactElement}</ResponsiveContainer>
       </div>
-      <table className="sr-only" data-testid={`tabla-${id}`}>
+      {/* A table ignores a 1 px width; its clipped wrapper does not, so the page never scrolls sideways. */}
+      <div className="sr-only">
+      <table data-testid={`tabla-${id}`}>
         <caption>{titulo}</caption>
         <thead><tr>{tabla.cabeceras.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
         <tbody>{tabla.filas.map((f) => <tr key={String(f[0])}>{f.map((v, i) => (i === 0 ? <th key={i} scope="row">{v}</th> : <td key={i}>{v}</td>))}</tr>)}</tbody>
       </table>
+      </div>
     </Card>
   );
 }

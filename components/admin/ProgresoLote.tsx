@@ -40,7 +40,7 @@ export function ProgresoLote({ inicial, zona }: { inicial: EstadoLote; zona: str
         <strong data-testid="movidas">{estado.movidas}</strong> movidas · <strong data-testid="rechazadas">{estado.rechazadas}</strong> rechazadas
       </p>
       {terminado && <ButtonLink href={`/api/admin/lotes/${estado.id}/csv`} variante="secundario" prefetch={false} download>Descargar resultado (CSV)</ButtonLink>}
-      <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Resultado por reserva (desplazable)">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="resultado-lote">
           <caption className="sr-only">Resultado por reserva</caption>
           <thead className="bg-slate-100">

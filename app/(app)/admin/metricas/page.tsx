@@ -47,7 +47,7 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
       <GraficosMetricas datos={graficos} />
       <Card aria-labelledby="titulo-canales">
         <h2 id="titulo-canales" className="mb-2 font-semibold">Entregas por canal</h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Entregas por canal (desplazable)">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Entregas por canal</caption>
             <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2">Canal</th><th scope="col" className="px-3 py-2">Total</th><th scope="col" className="px-3 py-2">Enviadas</th><th scope="col" className="px-3 py-2">Fallidas</th><th scope="col" className="px-3 py-2">Pendientes</th><th scope="col" className="px-3 py-2">Tasa</th><th scope="col" className="px-3 py-2">Latencia p50 / p95</th></tr></thead>
