@@ -94,7 +94,7 @@ test("un administrador, en la misma página, omite el tiempo mínimo con una raz
   await iniciarSesion(page, "admin@demo.bo");
   await page.goto(`/soporte/reservas/${id}`);
   await expect(page.getByText("Fuera de las reglas")).toBeVisible();
-  await page.getByLabel("Fecha (America/La_Paz)").fill(new Date(diaHabil(8).getTime() - 4 * 3_600_000).toISOString().slice(0, 10));
+  await page.getByLabel("Fecha (America/La_Paz)").fill(new Date(diaHabil(36).getTime() - 4 * 3_600_000).toISOString().slice(0, 10));
   await expect(page.getByTestId("regla-TIEMPO_MINIMO")).toHaveAttribute("data-cumple", "false");
   await page.getByLabel("Motivo", { exact: true }).fill("Cierre del hotel por obras");
   await page.getByLabel("Tiempo mínimo de anticipación").check();

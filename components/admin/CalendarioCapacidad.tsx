@@ -42,7 +42,7 @@ export function CalendarioCapacidad({ datos, zona, guardarDia }: { datos: Capaci
       const d = dia(day.date);
       const nombre = new Intl.DateTimeFormat("es-BO", { weekday: "long", day: "numeric", month: "long", timeZone: zona }).format(day.date);
       return (
-        <button {...props} className={`${className} flex flex-col items-center justify-center leading-none`} data-fecha={d?.fecha} data-nivel={d ? nivelOcupacion(d) : undefined}>
+        <button {...props} className={`${className} flex flex-col items-center justify-center leading-none`} data-fecha={d?.fecha} data-nivel={d ? nivelOcupacion(d) : undefined} data-ocupacion={d ? `${d.ocupadas}/${d.capacidad}` : undefined}>
           <span className="text-sm">{day.date.getDate()}</span>
           {d && <span className="mt-0.5 text-[10px] font-medium">{d.ocupadas}/{d.capacidad}</span>}
           {d && <span className="sr-only">{`. ${nombre}: ${d.ocupadas} de ${d.capacidad} lugares ocupados${d.propia ? ", cupo propio" : ""}`}</span>}
