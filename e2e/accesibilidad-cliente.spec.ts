@@ -1,22 +1,10 @@
 // axe-core on the client's pages at phone and desktop widths (no serious or critical violations),
 // with the form showing its errors; a screenshot of each page at each width is kept as an artifact.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { clienteNuevo, diaHabil, reservaDirecta } from "./api-helpers";
-import { iniciarSesion } from "./helpers";
+import { iniciarSesion, revisarPagina } from "./helpers";
 
 const ANCHOS = [390, 1280];
-
-async function revisar(page: Page, testInfo: TestInfo, nombre: string, ancho: number) {
-  // No horizontal scroll on a phone: tables became cards.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px`).toBeLessThanOrEqual(ancho);
-  const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
-  await page.screenshot({ path: captura, fullPage: true });
-  await testInfo.attach(`${nombre}-${ancho}`, { path: captura, contentType: "image/png" });
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const graves = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(graves.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${nombre} a ${ancho} px`).toEqual([]);
-}
 
 for (const ancho of ANCHOS) {
   test(`páginas del cliente sin violaciones graves de accesibilidad a ${ancho} px`, async ({ browser }, testInfo) => {
@@ -28,11 +16,11 @@ for (const ancho of ANCHOS) {
 
     await page.goto("/reservas");
     await expect(page.getByTestId(`reserva-${id}`)).toBeVisible();
-    await revisar(page, testInfo, "reservas", ancho);
+    await revisarPagina(page, testInfo, "reservas", ancho);
 
     await page.goto(`/reservas/${id}`);
     await expect(page.getByRole("heading", { name: "Historial de reprogramaciones" })).toBeVisible();
-    await revisar(page, testInfo, "reserva-detalle", ancho);
+    await revisarPagina(page, testInfo, "reserva-detalle", ancho);
 
     await page.goto(`/reservas/${id}/reprogramar`);
     await page.locator('button[data-permitido="false"]').filter({ hasText: "Cerrado" }).first().click();
@@ -44,6 +32,6 @@ for (const ancho of ANCHOS) {
     await expect(page.getByText(/No puede reprogramar a esa fecha/)).toBeVisible();
     await expect(page.getByLabel("Fecha (America/La_Paz)")).toBeFocused();
     await expect(page.getByLabel("Motivo", { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await revisar(page, testInfo, "reprogramar-con-error", ancho);
+    await revisarPagina(page, testInfo, "reprogramar-con-error", ancho);
   });
 }

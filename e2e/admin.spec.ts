@@ -1,11 +1,10 @@
 // Admins in the browser, against the production build: the rule editor (create with validity and a
 // minimum level and see it decide in a VIP client's calendar, a local holiday, on/off, delete with
 // confirmation, field errors), a day's capacity, and an administrative reschedule with coupons.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { feriadoNacional } from "../lib/reprogramacion/feriados";
 import { aLaHora, apiComo, clienteNuevo, db, diaHabil, diaLocal, idDeUsuario, reservaDirecta } from "./api-helpers";
-import { iniciarSesion } from "./helpers";
+import { iniciarSesion, revisarPagina } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -291,14 +290,7 @@ for (const ancho of [390, 1280]) {
       await page.goto(ruta);
       await preparar?.();
       await page.waitForLoadState("networkidle");
-      const anchos = await page.evaluate((limite) => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > limite + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`), ancho);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px: ${anchos.join(" | ")}`).toBeLessThanOrEqual(ancho);
-      const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
-      await page.screenshot({ path: captura, fullPage: true });
-      await testInfo.attach(`${nombre}-${ancho}`, { path: captura, contentType: "image/png" });
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const graves = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(graves.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${nombre} a ${ancho} px`).toEqual([]);
+      await revisarPagina(page, testInfo, nombre, ancho);
     }
   });
 }

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 
 export const PASSWORD = "demo1234";
 
@@ -8,4 +9,19 @@ export async function iniciarSesion(page: Page, email: string, servidor = "") {
   await page.getByLabel("Contraseña").fill(PASSWORD);
   await page.getByRole("button", { name: "Ingresar" }).click();
   await expect(page.getByTestId("usuario-actual")).toBeVisible();
+}
+
+/**
+ * A page as a person on a phone or a desktop gets it: no sideways scroll, a full-page screenshot
+ * kept as an artifact, and no serious or critical axe-core (WCAG 2.1 AA) violation.
+ */
+export async function revisarPagina(page: Page, testInfo: TestInfo, nombre: string, ancho: number) {
+  const anchas = await page.evaluate((limite) => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > limite + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`), ancho);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px: ${anchas.join(" | ")}`).toBeLessThanOrEqual(ancho);
+  const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
+  await page.screenshot({ path: captura, fullPage: true });
+  await testInfo.attach(`${nombre}-${ancho}`, { path: captura, contentType: "image/png" });
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const graves = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(graves.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${nombre} a ${ancho} px`).toEqual([]);
 }

@@ -1,10 +1,9 @@
 // Support's workspace against the production build: search → reservation → reschedule on the
 // client's behalf with a discount, priority and an internal note; what the client sees; the
 // 50 % limit in the form; accessibility of both pages at phone and desktop widths.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { clienteNuevo, db, diaHabil, reservaDirecta } from "./api-helpers";
-import { iniciarSesion } from "./helpers";
+import { iniciarSesion, revisarPagina } from "./helpers";
 
 async function elegirDiaPermitido(page: Page) {
   await page.locator('button[data-permitido="true"]').first().click();
@@ -113,15 +112,6 @@ test("un administrador, en la misma página, omite el tiempo mínimo con una raz
   expect(cupones.rows).toEqual([{ valor: "150.00" }]);
 });
 
-async function revisar(page: Page, testInfo: TestInfo, nombre: string, ancho: number) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${nombre} a ${ancho} px`).toBeLessThanOrEqual(ancho);
-  const captura = testInfo.outputPath(`${nombre}-${ancho}.png`);
-  await page.screenshot({ path: captura, fullPage: true });
-  await testInfo.attach(`${nombre}-${ancho}`, { path: captura, contentType: "image/png" });
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const graves = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(graves.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${nombre} a ${ancho} px`).toEqual([]);
-}
 
 for (const ancho of [390, 1280]) {
   test(`soporte sin violaciones graves de accesibilidad a ${ancho} px`, async ({ browser }, testInfo) => {
@@ -131,11 +121,11 @@ for (const ancho of [390, 1280]) {
     await iniciarSesion(page, "operador@demo.bo");
     await page.goto(`/soporte?q=${encodeURIComponent(cliente.email)}`);
     await expect(page.getByTestId("resultados").locator("[data-resultado]")).toHaveCount(1);
-    await revisar(page, testInfo, "soporte", ancho);
+    await revisarPagina(page, testInfo, "soporte", ancho);
     await page.goto(`/soporte/reservas/${id}`);
     await elegirDiaPermitido(page);
     await page.getByLabel("Aplicar descuento").check();
     await page.getByLabel("Porcentaje de descuento").fill("5");
-    await revisar(page, testInfo, "soporte-reserva", ancho);
+    await revisarPagina(page, testInfo, "soporte-reserva", ancho);
   });
 }

@@ -13,7 +13,8 @@ export const filtrosEntregasSchema = z
   })
   .strict();
 
-const serializarEntrega = (e: { id: number; historialId: number; canal: string; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; updatedAt: Date; historial?: { reservaId: number } }) => ({
+/** A delivery as staff see it (dead-letter list, a reservation's workspace). */
+export const serializarEntrega = (e: { id: number; historialId: number; canal: string; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } }) => ({
   id: e.id,
   historial_id: e.historialId,
   reserva_id: e.historial?.reservaId,
@@ -25,6 +26,7 @@ const serializarEntrega = (e: { id: number; historialId: number; canal: string; 
   error_tipo: e.errorTipo,
   error: e.error,
   encolada_at: e.encoladaAt.toISOString(),
+  enviada_at: e.enviadaAt?.toISOString() ?? null,
   actualizada_at: e.updatedAt.toISOString(),
 });
 

@@ -1,8 +1,7 @@
 import { notFound } from "next/navigation";
 import { FormularioRegla } from "@/components/admin/FormularioRegla";
-import { actorDePagina } from "@/lib/auth/pagina";
+import { actorDePagina, oPagina404 } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
-import { ErrorDominio } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { obtenerRegla } from "@/lib/reglas/gestion";
 import { guardarRegla } from "../actions";
@@ -13,10 +12,7 @@ export default async function EditarReglaPage({ params }: { params: Promise<{ id
   const { id } = await params;
   await actorDePagina(["ADMIN"], `/admin/reglas/${id}`);
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const regla = await obtenerRegla(prisma, Number(id)).catch((e) => {
-    if (e instanceof ErrorDominio && e.status === 404) notFound();
-    throw e;
-  });
+  const regla = await oPagina404(obtenerRegla(prisma, Number(id)));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Editar: {regla.nombre}</h1>

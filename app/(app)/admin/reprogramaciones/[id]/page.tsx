@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgresoLote } from "@/components/admin/ProgresoLote";
-import { actorDePagina } from "@/lib/auth/pagina";
+import { actorDePagina, oPagina404 } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
-import { ErrorDominio } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { estadoLote } from "@/lib/reprogramacion/lotes";
 
@@ -13,10 +12,7 @@ export default async function LotePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   await actorDePagina(["ADMIN"], `/admin/reprogramaciones/${id}`);
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const estado = await estadoLote(prisma, Number(id)).catch((e) => {
-    if (e instanceof ErrorDominio && e.status === 404) notFound();
-    throw e;
-  });
+  const estado = await oPagina404(estadoLote(prisma, Number(id)));
   return (
     <div className="space-y-4">
       <nav aria-label="Ruta"><Link href="/admin/reprogramaciones" className="text-sm text-blue-800 hover:underline">← Reprogramación masiva</Link></nav>

@@ -4,9 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Datum } from "@/components/ui/datum";
 import { Card } from "@/components/ui/card";
-import { actorDePagina } from "@/lib/auth/pagina";
+import { actorDePagina, oPagina404 } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
-import { ErrorDominio } from "@/lib/errores";
 import { formatearFechaHora } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
 import { confirmacionDeReprogramacion } from "@/lib/reprogramacion/confirmacion";
@@ -25,10 +24,7 @@ export default async function ReprogramacionListaPage({ params, searchParams }: 
   const { historial } = await searchParams;
   const actor = await actorDePagina(["CLIENTE"], `/reservas/${id}`);
   if (!/^\d{1,9}$/.test(id) || !/^\d{1,9}$/.test(historial ?? "")) notFound();
-  const datos = await confirmacionDeReprogramacion(prisma, actor, Number(id), Number(historial)).catch((e) => {
-    if (e instanceof ErrorDominio && e.status === 404) notFound();
-    throw e;
-  });
+  const datos = await oPagina404(confirmacionDeReprogramacion(prisma, actor, Number(id), Number(historial)));
   const correo = CORREO[datos.correo.estado];
   return (
     <div className="mx-auto max-w-2xl space-y-4">
