@@ -41,8 +41,8 @@ function leerPedido(body: unknown, actor: Actor) {
   if (!r.success) throw errorDeValidacion(r.error, "La reprogramación masiva no es válida.");
   const pedido = { ...r.data, reserva_ids: [...new Set(r.data.reserva_ids)] };
   // The payload is checked once, as the API would for an admin (a placeholder date stands in).
-  interpretarSolicitud({ ...pedido.solicitud, nueva_fecha: pedido.nueva_fecha ?? enFechaLocal(pedido.dia!, 12, 0, zonaAgencia()).toISOString() }, actor.rol);
-  return pedido;
+  const solicitud = interpretarSolicitud({ ...pedido.solicitud, nueva_fecha: pedido.nueva_fecha ?? enFechaLocal(pedido.dia!, 12, 0, zonaAgencia()).toISOString() }, actor.rol);
+  return { pedido, solicitud };
 }
 
 const fechaPara = (p: Pick<PedidoLote, "nueva_fecha" | "dia">, actual: Date, zona: string) => {
@@ -55,8 +55,7 @@ const CODIGO_REGLA = { TIEMPO_MINIMO: "TIEMPO_MINIMO_VIOLADO", LIMITE_REPROGRAMA
 
 /** The dry run: the same rules and capacity as the run, in order, without writing anything. */
 export async function simularLote(db: Db, actor: Actor, body: unknown, ahora = new Date(), zona = zonaAgencia()) {
-  const pedido = leerPedido(body, actor);
-  const solicitud = interpretarSolicitud({ ...pedido.solicitud, nueva_fecha: new Date(ahora.getTime() + 86_400_000).toISOString() }, actor.rol);
+  const { pedido, solicitud } = leerPedido(body, actor);
   const bypass = solicitud.bypass_reglas ?? [];
   const [reservas, reglas, config] = await Promise.all([
     db.reserva.findMany({ where: { id: { in: pedido.reserva_ids } }, include: INCLUIR_RESERVA }),
@@ -97,7 +96,7 @@ export type Simulacion = Awaited<ReturnType<typeof simularLote>>;
 
 /** Stores the run and queues it for the worker; the page follows its progress. */
 export async function crearLote(db: Db, actor: Actor, body: unknown) {
-  const pedido = leerPedido(body, actor);
+  const { pedido } = leerPedido(body, actor);
   return db.$transaction(async (tx) => {
     const lote = await tx.loteReprogramacion.create({
       data: {
