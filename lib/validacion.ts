@@ -115,3 +115,6 @@ export const motivoSchema = texto(MOTIVO_MAX, {
   mensajeMin: `El motivo debe tener al menos ${MOTIVO_MIN} caracteres`,
   mensajeMax: `El motivo no puede superar ${MOTIVO_MAX} caracteres`,
 });
+
+/** A form field that may be left empty: "" (or null) counts as not given. */
+export const opcionalEnFormulario = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());

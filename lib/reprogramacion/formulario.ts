@@ -3,7 +3,7 @@
 // before sending) and the server action; the payload then goes through the API's own schema.
 import { z } from "zod";
 import { Prioridad, TipoRegla } from "@/lib/generated/prisma/enums";
-import { diaIso, montoDecimal, motivoSchema, porcentaje, texto } from "@/lib/validacion";
+import { diaIso, montoDecimal, motivoSchema, opcionalEnFormulario, porcentaje, texto } from "@/lib/validacion";
 import { enFechaLocal } from "./calendario";
 
 export { MOTIVO_MAX, MOTIVO_MIN } from "@/lib/validacion";
@@ -17,24 +17,23 @@ export const camposFormularioSchema = z.object({
 export type CamposFormulario = z.infer<typeof camposFormularioSchema>;
 
 // Form values arrive as strings; an empty field means "not given", a checked box "on".
-const opcional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 const casilla = z.preprocess((v) => v === "on" || v === "true", z.boolean());
-const numero = <T extends z.ZodType>(schema: T) => opcional(z.preprocess((v) => (typeof v === "string" ? Number(v.replace(",", ".")) : v), schema));
+const numero = <T extends z.ZodType>(schema: T) => opcionalEnFormulario(z.preprocess((v) => (typeof v === "string" ? Number(v.replace(",", ".")) : v), schema));
 
 /** Support's form (operators and admins): the client's fields plus the staff options of seed 003 §2–§3. */
 export const camposPersonalSchema = camposFormularioSchema.extend({
   aplicar_descuento: casilla,
   porcentaje_descuento: numero(porcentaje),
-  prioridad: opcional(z.enum(Prioridad, { error: "Elija BAJA, MEDIA o ALTA" })),
-  observaciones_internas: opcional(texto(2000)),
+  prioridad: opcionalEnFormulario(z.enum(Prioridad, { error: "Elija BAJA, MEDIA o ALTA" })),
+  observaciones_internas: opcionalEnFormulario(texto(2000)),
   notificar_cliente: casilla,
   bypass_reglas: z.array(z.enum(TipoRegla, { error: "Regla desconocida" })).max(3).default([]),
-  razon_bypass: opcional(texto(500)),
+  razon_bypass: opcionalEnFormulario(texto(500)),
   cupones: numero(z.number().int("Un número entero").min(1, "Al menos 1").max(10, "Hasta 10")),
-  valor_cupon: opcional(montoDecimal),
-  descripcion_cupon: opcional(texto(200)),
-  categoria_reprogramacion: opcional(texto(100)),
-  observaciones_cliente: opcional(texto(2000)),
+  valor_cupon: opcionalEnFormulario(montoDecimal),
+  descripcion_cupon: opcionalEnFormulario(texto(200)),
+  categoria_reprogramacion: opcionalEnFormulario(texto(100)),
+  observaciones_cliente: opcionalEnFormulario(texto(2000)),
 });
 export type CamposPersonal = z.infer<typeof camposPersonalSchema>;
 

@@ -3,20 +3,18 @@
 import { z } from "zod";
 import { EstadoReserva } from "@/lib/generated/prisma/enums";
 import { enFechaLocal } from "@/lib/reprogramacion/calendario";
-import { diaIso, texto } from "@/lib/validacion";
+import { diaIso, opcionalEnFormulario, texto } from "@/lib/validacion";
 import { filtrosReservasSchema, type FiltrosReservas } from "./consultas";
 
 export const POR_PAGINA_SOPORTE = 20;
 
-// An empty field in a GET form arrives as "": treat it as absent.
-const opcional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const busquedaSoporteSchema = z.object({
-  q: opcional(texto(100)),
-  estado: opcional(z.enum(EstadoReserva, { error: "Estado desconocido" })),
-  desde: opcional(diaIso("Use una fecha AAAA-MM-DD")),
-  hasta: opcional(diaIso("Use una fecha AAAA-MM-DD")),
-  pagina: opcional(z.string().regex(/^\d{1,5}$/).transform(Number).pipe(z.number().min(1))),
+  q: opcionalEnFormulario(texto(100)),
+  estado: opcionalEnFormulario(z.enum(EstadoReserva, { error: "Estado desconocido" })),
+  desde: opcionalEnFormulario(diaIso("Use una fecha AAAA-MM-DD")),
+  hasta: opcionalEnFormulario(diaIso("Use una fecha AAAA-MM-DD")),
+  pagina: opcionalEnFormulario(z.string().regex(/^\d{1,5}$/).transform(Number).pipe(z.number().min(1))),
 });
 export type BusquedaSoporte = z.infer<typeof busquedaSoporteSchema>;
 
