@@ -2,20 +2,19 @@
 // Re-reads the page (server data) without a full reload; while deliveries are under way it also
 // does so every 2 s, so "retrying" turns into "sent" on its own.
 import { useRouter } from "next/navigation";
-import { useEffect, useTransition } from "react";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { RefrescoAutomatico } from "@/components/ui/refresco-automatico";
 
 export function BotonActualizar({ automatico }: { automatico: boolean }) {
   const router = useRouter();
   const [actualizando, iniciar] = useTransition();
-  useEffect(() => {
-    if (!automatico) return;
-    const t = setInterval(() => router.refresh(), 2000);
-    return () => clearInterval(t);
-  }, [automatico, router]);
   return (
-    <Button variante="secundario" cargando={actualizando} textoCargando="Actualizando…" onClick={() => iniciar(() => router.refresh())}>
-      Actualizar
-    </Button>
+    <>
+      <RefrescoAutomatico activo={automatico} />
+      <Button variante="secundario" cargando={actualizando} textoCargando="Actualizando…" onClick={() => iniciar(() => router.refresh())}>
+        Actualizar
+      </Button>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
-import { RefrescoMientrasPendiente } from "@/components/reprogramacion/RefrescoMientrasPendiente";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Datum } from "@/components/ui/datum";
 import { Card } from "@/components/ui/card";
+import { RefrescoAutomatico } from "@/components/ui/refresco-automatico";
 import { actorDePagina, oPagina404 } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
 import { formatearFechaHora } from "@/lib/formato/fecha";
@@ -43,7 +43,8 @@ export default async function ReprogramacionListaPage({ params, searchParams }: 
       <div data-testid="estado-correo" data-estado={datos.correo.estado}>
         <Alert tono={correo.tono}>{correo.texto(datos.correo.destinatario)}</Alert>
       </div>
-      <RefrescoMientrasPendiente pendiente={datos.correo.estado === "EN_COLA"} />
+      {/* Up to a minute: long enough for a queued email, not forever on a forgotten tab. */}
+      <RefrescoAutomatico activo={datos.correo.estado === "EN_COLA"} vueltas={30} />
       <div className="flex flex-col gap-2 sm:flex-row">
         <ButtonLink href={`/reservas/${datos.reserva.id}`}>Ver la reserva</ButtonLink>
         <ButtonLink href="/reservas" variante="secundario">Mis reservas</ButtonLink>
