@@ -9,7 +9,7 @@ import { errorComoCuerpo } from "./api";
 
 export type ResultadoAccion<T> =
   | { ok: true; datos: T }
-  | { ok: false; status: number; error_code: string; detail: string; campos: Record<string, string> };
+  | { ok: false; status: number; error_code: string; detail: string; campos: Record<string, string>; cuerpo: Record<string, unknown> };
 
 export async function accionProtegida<T>(roles: readonly Rol[], ejecutar: (actor: Actor) => Promise<T>): Promise<ResultadoAccion<T>> {
   try {
@@ -24,6 +24,8 @@ export async function accionProtegida<T>(roles: readonly Rol[], ejecutar: (actor
       error_code: String(cuerpo.error_code),
       detail: String(cuerpo.detail),
       campos: (cuerpo.campos as Record<string, string> | undefined) ?? {},
+      // The whole contract body, for forms that use more of it (suggested dates, alternatives).
+      cuerpo,
     };
   }
 }

@@ -1,13 +1,13 @@
 // The body of every reschedule form's server action, so the client's and support's stay one edge:
-// role check, write budget, the form's own schema, then the API's payload through the same use case
-// (its schema and role rules included). Any failure comes back as the form's error state.
+// the edge of every server action (accionProtegida: role check, write budget), the form's own
+// schema, then the API's payload through the same use case (its schema and role rules included).
+// Any failure comes back as the form's error state.
 import type { z } from "zod";
 import type { Rol } from "@/lib/generated/prisma/enums";
-import { requerirRol } from "@/lib/auth/sesion";
 import { prisma } from "@/lib/db/client";
 import { zonaAgencia } from "@/lib/formato/fecha";
-import { errorComoCuerpo, idDeRuta } from "@/lib/http/api";
-import { limitarEscritura } from "@/lib/seguridad/limite-tasa";
+import { accionProtegida } from "@/lib/http/accion";
+import { idDeRuta } from "@/lib/http/api";
 import { errorDeValidacion } from "@/lib/validacion";
 import { resultadoDeError, type ResultadoEnvio } from "./formulario";
 import { reprogramarConClave } from "./reprogramar";
@@ -19,9 +19,7 @@ export async function enviarFormularioDeReprogramacion<T extends { clave: string
   schema: z.ZodType<T>,
   solicitud: (campos: T, zona: string) => object,
 ): Promise<ResultadoEnvio> {
-  try {
-    const actor = await requerirRol(roles);
-    await limitarEscritura(prisma, actor.id);
+  const r = await accionProtegida(roles, async (actor) => {
     const id = idDeRuta(String(reservaId), "La reserva");
     // Repeated names (check boxes) become lists; everything else is a single string.
     const crudos = Object.fromEntries([...new Set(formData.keys())].map((k) => [k, formData.getAll(k).length > 1 || k === "bypass_reglas" ? formData.getAll(k) : formData.get(k)]));
@@ -29,10 +27,8 @@ export async function enviarFormularioDeReprogramacion<T extends { clave: string
     if (!campos.success) throw errorDeValidacion(campos.error);
     const { respuesta } = await reprogramarConClave(prisma, actor, id, solicitud(campos.data, zonaAgencia()), campos.data.clave);
     // Client and operator answers are flat (§1, §2); the administrative one nests the reservation (§3).
-    const r = respuesta as { historial_id: number; fecha_inicio?: string; reserva?: { fecha_inicio: string } };
-    return { ok: true, historialId: r.historial_id, fechaNueva: r.fecha_inicio ?? r.reserva!.fecha_inicio };
-  } catch (error) {
-    const { status, cuerpo } = errorComoCuerpo(error);
-    return resultadoDeError(status, cuerpo);
-  }
+    const cuerpo = respuesta as { historial_id: number; fecha_inicio?: string; reserva?: { fecha_inicio: string } };
+    return { historialId: cuerpo.historial_id, fechaNueva: cuerpo.fecha_inicio ?? cuerpo.reserva!.fecha_inicio };
+  });
+  return r.ok ? { ok: true, ...r.datos } : resultadoDeError(r.status, r.cuerpo);
 }
