@@ -12,7 +12,7 @@ import { diaSemana, enFechaLocal, fechaLocal, horaLocal, sumarDias, type DiaSema
 import { cargarOcupacionEntre, cargarReglas, obtenerConfiguracion } from "./datos";
 import { libres, nivelDisponibilidad, type Ocupacion } from "./disponibilidad";
 import { feriadoNacional as feriadoDeBolivia } from "./feriados";
-import { evaluarReglas, type ContextoReglas, type Regla } from "./reglas";
+import { evaluarReglas, feriadosLocales, type ContextoReglas, type Regla } from "./reglas";
 import { contextoReglas, problemasDeFecha, reservaDelActor, type Reloj } from "./reprogramar";
 
 export const DIAS_POR_DEFECTO = 60;
@@ -145,10 +145,7 @@ function rango(consulta: z.infer<typeof consultaCalendarioSchema>, ahora: Date, 
 }
 
 function feriadosLocalesDe(reglas: Regla[]): string[] {
-  return reglas.flatMap((r) => {
-    const c = r.condicionesExtras as { incluir_feriados_locales?: unknown } | null;
-    return r.activa && r.tipoRegla === "DIA_BLACKOUT" && Array.isArray(c?.incluir_feriados_locales) ? c.incluir_feriados_locales.map(String) : [];
-  });
+  return reglas.flatMap((r) => (r.activa && r.tipoRegla === "DIA_BLACKOUT" ? feriadosLocales(r) : []));
 }
 
 export function parsearConsultaCalendario(params: URLSearchParams) {

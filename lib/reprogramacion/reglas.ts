@@ -141,17 +141,21 @@ export function diasBloqueados(valorTexto: string | null): string[] {
     .filter(Boolean);
 }
 
+/** The local holidays ("YYYY-MM-DD") a blackout rule lists in condiciones_extras. */
+export function feriadosLocales(regla: Regla): string[] {
+  const c = condiciones(regla);
+  return Array.isArray(c.incluir_feriados_locales) ? c.incluir_feriados_locales.map(String) : [];
+}
+
 /** Why a local date is blocked by a blackout rule, or null. */
 export function motivoBloqueo(regla: Regla, fecha: Date, ctx: Pick<ContextoReglas, "zona" | "feriadoNacional">): string | null {
   const dias = diasBloqueados(regla.valorTexto);
   const dia = diaSemana(fecha, ctx.zona);
   if (dias.includes(dia)) return dia;
   if (dias.includes("FERIADOS")) {
-    const c = condiciones(regla);
     const local = fechaLocal(fecha, ctx.zona);
-    const locales = Array.isArray(c.incluir_feriados_locales) ? c.incluir_feriados_locales.map(String) : [];
-    if (locales.includes(local)) return "FERIADO";
-    if (c.excluir_feriados_nacionales !== false && ctx.feriadoNacional(local)) return "FERIADO";
+    if (feriadosLocales(regla).includes(local)) return "FERIADO";
+    if (condiciones(regla).excluir_feriados_nacionales !== false && ctx.feriadoNacional(local)) return "FERIADO";
   }
   return null;
 }
