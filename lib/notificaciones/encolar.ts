@@ -9,6 +9,11 @@ import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, plantillaCliente } from "./plantilla
 
 export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
+// max_attempts covers crashes only (worker killed, database blip); provider failures are retried
+// by the delivery itself with its own backoff and attempt log.
+const MAXIMO_INTENTOS_TRABAJO = 3;
+
+type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo" | "tipo_reprogramacion"> {
   historialId: number;
@@ -28,39 +33,46 @@ export interface EstadoNotificaciones {
   estado: "EN_COLA";
 }
 
-export async function encolarNotificaciones(tx: Prisma.TransactionClient, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
+/**
+ * One statement: the feed row, one delivery row per recipient and channel, and one queue job per
+ * delivery (graphile-worker's add_jobs, which wakes the workers with a single NOTIFY on commit).
+ */
+export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
   const { adminEmails } = configuracionEntregas();
-  await tx.notificacion.create({
-    data: { historialId: evento.historialId, reservaId: evento.reserva_id, datos: { ...datosDelEvento(evento) } },
-  });
-  const correos = [
-    ...(evento.notificarCliente ? [{ destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
-    ...adminEmails.map((destinatario) => ({ destinatario, plantilla: PLANTILLA_ADMIN })),
+  const entregas = [
+    ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
+    ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: PLANTILLA_ADMIN })),
+    { canal: "TIEMPO_REAL", destinatario: DESTINATARIO_SOPORTE, plantilla: PLANTILLA_EVENTO },
   ];
-  const entregas = await tx.entregaNotificacion.createManyAndReturn({
-    data: [
-      ...correos.map((c) => ({ historialId: evento.historialId, canal: "EMAIL" as const, ...c })),
-      { historialId: evento.historialId, canal: "TIEMPO_REAL", destinatario: DESTINATARIO_SOPORTE, plantilla: PLANTILLA_EVENTO },
-    ],
-    select: { id: true },
-  });
-  for (const { id } of entregas) await encolarEntrega(tx, id);
+  const datos = JSON.stringify(datosDelEvento(evento));
+  await tx.$executeRaw`
+    WITH feed AS (
+      INSERT INTO notificacion (historial_id, reserva_id, datos) VALUES (${evento.historialId}, ${evento.reserva_id}, ${datos}::jsonb)
+    ), nuevas AS (
+      INSERT INTO entrega_notificacion (historial_id, canal, destinatario, plantilla, updated_at)
+      SELECT ${evento.historialId}, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
+      FROM unnest(${entregas.map((e) => e.canal)}::text[], ${entregas.map((e) => e.destinatario)}::text[], ${entregas.map((e) => e.plantilla)}::text[])
+        WITH ORDINALITY AS e(canal, destinatario, plantilla, orden)
+      ORDER BY e.orden
+      RETURNING id
+    )
+    SELECT count(*) FROM graphile_worker.add_jobs((
+      SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
+      FROM nuevas))`;
+  const correos = entregas.length - 1;
   return {
     cliente_notificado: false,
     soporte_notificado: true,
     emails_enviados: 0,
-    emails_en_cola: correos.length,
+    emails_en_cola: correos,
     notificacion_push: false,
     push_en_cola: true,
     estado: "EN_COLA",
   };
 }
 
-type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /** One queue job for one delivery, optionally delayed (retries). Works inside or outside a transaction. */
 export async function encolarEntrega(db: Ejecutor, entregaId: number, ejecutarEn: Date | null = null) {
-  // max_attempts covers crashes only (worker killed, database blip); provider failures are retried
-  // by the delivery itself with its own backoff and attempt log.
-  await db.$executeRaw`SELECT graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', ${entregaId}::int), run_at => ${ejecutarEn}::timestamptz, max_attempts => 3)`;
+  await db.$executeRaw`SELECT graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', ${entregaId}::int), run_at => ${ejecutarEn}::timestamptz, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { paginacion, ventana } from "@/lib/paginacion";
 import type { Db } from "@/lib/db/client";
 import { noEncontrado } from "@/lib/errores";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { itemNotificacion } from "./evento";
 import { finDe, inicioDe, parametroFecha } from "./periodo";
 
@@ -21,22 +21,25 @@ export type FiltrosNotificaciones = z.infer<typeof filtrosNotificacionesSchema>;
 export const marcarSchema = z.object({ leida: z.boolean({ error: "Debe ser true o false" }) }).strict();
 
 export async function listarNotificaciones(db: Db, filtros: FiltrosNotificaciones) {
-  const periodo: Prisma.NotificacionWhereInput = {
-    createdAt: filtros.desde || filtros.hasta ? { gte: filtros.desde ? inicioDe(filtros.desde) : undefined, lt: filtros.hasta ? finDe(filtros.hasta) : undefined } : undefined,
-  };
-  const where = { ...periodo, leida: filtros.leida };
-  const [filas, total, noLeidas] = await Promise.all([
+  const desde = filtros.desde ? inicioDe(filtros.desde) : null;
+  const hasta = filtros.hasta ? finDe(filtros.hasta) : null;
+  const where: Prisma.NotificacionWhereInput = { createdAt: desde || hasta ? { gte: desde ?? undefined, lt: hasta ?? undefined } : undefined, leida: filtros.leida };
+  // The page walks the (created_at, id) index; both counts come from one pass over the period.
+  const [filas, [conteo]] = await Promise.all([
     db.notificacion.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...ventana(filtros) }),
-    db.notificacion.count({ where }),
-    db.notificacion.count({ where: { ...periodo, leida: false } }),
+    db.$queryRaw<{ total: number; no_leidas: number }[]>`
+      SELECT count(*) FILTER (WHERE ${filtros.leida === undefined ? Prisma.sql`true` : Prisma.sql`leida = ${filtros.leida}`})::int AS total,
+             count(*) FILTER (WHERE NOT leida)::int AS no_leidas
+      FROM notificacion
+      WHERE ${desde ? Prisma.sql`created_at >= ${desde}` : Prisma.sql`true`} AND ${hasta ? Prisma.sql`created_at < ${hasta}` : Prisma.sql`true`}`,
   ]);
   return {
     notificaciones: filas.map(itemNotificacion),
-    total,
-    no_leidas: noLeidas,
+    total: conteo.total,
+    no_leidas: conteo.no_leidas,
     pagina: filtros.pagina,
     por_pagina: filtros.por_pagina,
-    paginas: Math.max(1, Math.ceil(total / filtros.por_pagina)),
+    paginas: Math.max(1, Math.ceil(conteo.total / filtros.por_pagina)),
   };
 }
 

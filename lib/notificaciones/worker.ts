@@ -8,6 +8,7 @@
 import { run, type Runner } from "graphile-worker";
 import { z } from "zod";
 import { enteroDelEntorno } from "@/lib/entorno";
+import { borrarClavesVencidas } from "@/lib/reprogramacion/idempotencia";
 import { cargaLote, procesarLote, TAREA_LOTE } from "@/lib/reprogramacion/lotes";
 import type { Db } from "@/lib/db/client";
 import { registroSilencioso } from "./cola";
@@ -115,6 +116,8 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
   await arrancado;
 
   const barrido = setInterval(() => {
+    // Idempotency keys past their retention go here, off the reschedule's transaction.
+    borrarClavesVencidas(opciones.db).catch(() => {});
     barrerEntregasHuerfanas(opciones.db)
       .then(({ desbloqueados, reencoladas }) => {
         if (desbloqueados || reencoladas) console.error(`[cola] Recuperadas: ${desbloqueados} entregas bloqueadas por un worker caído, ${reencoladas} sin trabajo en la cola.`);

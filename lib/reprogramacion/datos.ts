@@ -1,6 +1,9 @@
 // What rule evaluation needs from the database: rules, agency settings, occupancy per local day.
-import type { Db, Prisma } from "@/lib/db/client";
-import { aLaHoraLocal } from "./calendario";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { EstadoReserva, NivelCliente, Rol, TipoReprogramacion } from "@/lib/generated/prisma/enums";
+import type { ReservaCompleta } from "@/lib/reservas/serializar";
+import { aLaHoraLocal, fechaLocal, limitesDelDia } from "./calendario";
 import type { Ocupacion } from "./disponibilidad";
 import type { Regla } from "./reglas";
 
@@ -41,4 +44,119 @@ export async function cargarOcupacionEntre(db: Tx, desde: Date, hasta: Date, zon
 /** Serialises every booking into one local day (held until the transaction ends). */
 export async function bloquearDia(db: Tx, dia: string) {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"capacidad:" + dia}))`;
+}
+
+/** Bookings on one local day (not counting `excluir`) and that day's capacity row, in one statement. */
+export async function cargarOcupacionDelDia(db: Tx, fecha: Date, zona: string, capacidadPorDefecto: number, excluir: number | null): Promise<Ocupacion> {
+  const { inicio, fin } = limitesDelDia(fecha, zona);
+  const dia = fechaLocal(fecha, zona);
+  const [fila] = await db.$queryRaw<{ n: number; capacidad: number | null }[]>`
+    SELECT (SELECT count(*)::int FROM reserva
+            WHERE fecha_inicio >= ${inicio} AND fecha_inicio < ${fin} AND estado <> 'CANCELADA' AND id <> ${excluir ?? 0}) AS n,
+           (SELECT capacidad_maxima FROM capacidad_fecha WHERE fecha = ${dia}::date) AS capacidad`;
+  return {
+    capacidadPorDefecto,
+    capacidades: new Map(fila.capacidad === null ? [] : [[dia, fila.capacidad]]),
+    ocupadas: new Map([[dia, fila.n]]),
+  };
+}
+
+/** What the reschedule reads with the reservation: the acting user and the rules' version. */
+export interface Bloqueo {
+  version: bigint;
+  actor: { id: number; email: string; nombre: string; apellido: string; rol: Rol; departamento: string | null };
+}
+
+/**
+ * The reservation with its services and client, the acting user and the rules' version in one round
+ * trip; with `bloquear`, the reservation row is locked for the transaction. Null when it does not exist.
+ */
+export async function cargarReserva(db: Tx, id: number, actorId: number, bloquear = false): Promise<(Bloqueo & { reserva: ReservaCompleta }) | null> {
+  const [fila] = await db.$queryRaw<FilaBloqueo[]>`
+    SELECT r.id, r.usuario_id, r.destino, r.fecha_inicio, r.fecha_original, r.estado::text, r.total, r.moneda, r.numero_reprogramaciones,
+           r.fecha_reprogramacion, r.motivo_reprogramacion, r.reprogramado_por_id, r.costo_reprogramacion, r.tipo_ultima_reprogramacion::text,
+           r.created_at, r.updated_at,
+           u.email AS u_email, u.password_hash AS u_password_hash, u.nombre AS u_nombre, u.apellido AS u_apellido, u.rol::text AS u_rol,
+           u.nivel::text AS u_nivel, u.departamento AS u_departamento, u.telefono AS u_telefono, u.activo AS u_activo,
+           u.created_at AS u_created_at, u.updated_at AS u_updated_at,
+           (SELECT coalesce(json_agg(json_build_object('id', s.id, 'tipo', s.tipo, 'descripcion', s.descripcion, 'precio', s.precio::text) ORDER BY s.id), '[]')
+              FROM servicio s WHERE s.reserva_id = r.id) AS servicios,
+           a.email AS a_email, a.nombre AS a_nombre, a.apellido AS a_apellido, a.rol::text AS a_rol, a.departamento AS a_departamento,
+           (SELECT version FROM version_configuracion WHERE id = 1) AS version
+    FROM reserva r JOIN usuario u ON u.id = r.usuario_id LEFT JOIN usuario a ON a.id = ${actorId}
+    WHERE r.id = ${id}
+    ${bloquear ? Prisma.sql`FOR UPDATE OF r` : Prisma.empty}`;
+  if (!fila) return null;
+  const reserva: ReservaCompleta = {
+    id: fila.id,
+    usuarioId: fila.usuario_id,
+    destino: fila.destino,
+    fechaInicio: fila.fecha_inicio,
+    fechaOriginal: fila.fecha_original,
+    estado: fila.estado as EstadoReserva,
+    total: fila.total,
+    moneda: fila.moneda,
+    numeroReprogramaciones: fila.numero_reprogramaciones,
+    fechaReprogramacion: fila.fecha_reprogramacion,
+    motivoReprogramacion: fila.motivo_reprogramacion,
+    reprogramadoPorId: fila.reprogramado_por_id,
+    costoReprogramacion: fila.costo_reprogramacion,
+    tipoUltimaReprogramacion: fila.tipo_ultima_reprogramacion as TipoReprogramacion | null,
+    createdAt: fila.created_at,
+    updatedAt: fila.updated_at,
+    usuario: {
+      id: fila.usuario_id,
+      email: fila.u_email,
+      passwordHash: fila.u_password_hash,
+      nombre: fila.u_nombre,
+      apellido: fila.u_apellido,
+      rol: fila.u_rol as Rol,
+      nivel: fila.u_nivel as NivelCliente | null,
+      departamento: fila.u_departamento,
+      telefono: fila.u_telefono,
+      activo: fila.u_activo,
+      createdAt: fila.u_created_at,
+      updatedAt: fila.u_updated_at,
+    },
+    servicios: fila.servicios.map((s) => ({ ...s, reservaId: fila.id, precio: new Prisma.Decimal(s.precio) })),
+  };
+  const actor = { id: actorId, email: fila.a_email, nombre: fila.a_nombre, apellido: fila.a_apellido, rol: fila.a_rol as Rol, departamento: fila.a_departamento };
+  return { reserva, actor, version: fila.version ?? BigInt(0) };
+}
+
+interface FilaBloqueo {
+  id: number;
+  usuario_id: number;
+  destino: string;
+  fecha_inicio: Date;
+  fecha_original: Date | null;
+  estado: string;
+  total: Prisma.Decimal;
+  moneda: string;
+  numero_reprogramaciones: number;
+  fecha_reprogramacion: Date | null;
+  motivo_reprogramacion: string | null;
+  reprogramado_por_id: number | null;
+  costo_reprogramacion: Prisma.Decimal;
+  tipo_ultima_reprogramacion: string | null;
+  created_at: Date;
+  updated_at: Date;
+  u_email: string;
+  u_password_hash: string;
+  u_nombre: string;
+  u_apellido: string;
+  u_rol: string;
+  u_nivel: string | null;
+  u_departamento: string | null;
+  u_telefono: string | null;
+  u_activo: boolean;
+  u_created_at: Date;
+  u_updated_at: Date;
+  servicios: { id: number; tipo: string; descripcion: string; precio: string }[];
+  a_email: string;
+  a_nombre: string;
+  a_apellido: string;
+  a_rol: string;
+  a_departamento: string | null;
+  version: bigint | null;
 }

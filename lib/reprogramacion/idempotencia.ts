@@ -40,10 +40,11 @@ function ordenar(valor: unknown): unknown {
  * A concurrent holder of the key makes this wait until it commits or rolls back.
  */
 export async function tomarClave(tx: Tx, usuarioId: number, clave: string, huella: string): Promise<Prisma.JsonValue | null> {
-  await tx.$executeRaw`DELETE FROM clave_idempotencia WHERE creada_en < now() - make_interval(hours => ${RETENCION_CLAVES_HORAS})`;
+  // An expired key is taken over as a new one (one statement); the worker's sweep deletes old rows.
   const nuevas = await tx.$executeRaw`
-    INSERT INTO clave_idempotencia (usuario_id, clave, huella) VALUES (${usuarioId}, ${clave}, ${huella})
-    ON CONFLICT (usuario_id, clave) DO NOTHING`;
+    INSERT INTO clave_idempotencia AS c (usuario_id, clave, huella) VALUES (${usuarioId}, ${clave}, ${huella})
+    ON CONFLICT (usuario_id, clave) DO UPDATE SET huella = EXCLUDED.huella, respuesta = NULL, creada_en = now()
+      WHERE c.creada_en < now() - make_interval(hours => ${RETENCION_CLAVES_HORAS})`;
   if (nuevas === 1) return null;
   const previa = await tx.claveIdempotencia.findUniqueOrThrow({ where: { usuarioId_clave: { usuarioId, clave } } });
   if (previa.huella !== huella)
@@ -55,4 +56,9 @@ export async function tomarClave(tx: Tx, usuarioId: number, clave: string, huell
 
 export async function guardarRespuesta(tx: Tx, usuarioId: number, clave: string, respuesta: Prisma.InputJsonValue) {
   await tx.claveIdempotencia.update({ where: { usuarioId_clave: { usuarioId, clave } }, data: { respuesta } });
+}
+
+/** Forgets keys past their retention; run by the worker's periodic sweep. */
+export async function borrarClavesVencidas(db: Tx): Promise<number> {
+  return db.$executeRaw`DELETE FROM clave_idempotencia WHERE creada_en < now() - make_interval(hours => ${RETENCION_CLAVES_HORAS})`;
 }

@@ -3,7 +3,8 @@
 import type { Actor } from "@/lib/auth/credenciales";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
-import { cargarReglas, type Tx } from "./datos";
+import type { Tx } from "./datos";
+import { vigentes } from "./vigentes";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas, type Regla } from "./reglas";
 import { contextoReglas, ESTADOS_NO_REPROGRAMABLES, type Reloj } from "./reprogramar";
@@ -41,6 +42,6 @@ export function reprogramabilidad(reserva: ReservaCompleta, reglas: Regla[], rol
 export async function reprogramabilidades(db: Tx, actor: Actor, reservas: ReservaCompleta[], reloj: Reloj = {}) {
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
-  const reglas = await cargarReglas(db);
+  const { reglas } = await vigentes(db);
   return new Map(reservas.map((r) => [r.id, reprogramabilidad(r, reglas, actor.rol, ahora, zona)]));
 }

@@ -8,9 +8,10 @@ import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { formatearFechaCorta, zonaAgencia } from "@/lib/formato/fecha";
 import type { TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
-import { INCLUIR_RESERVA, type ReservaCompleta } from "@/lib/reservas/serializar";
+import type { ReservaCompleta } from "@/lib/reservas/serializar";
 import { fechaLocal, HORA_MS } from "./calendario";
-import { bloquearDia, cargarOcupacion, cargarReglas, obtenerConfiguracion, type Configuracion, type Tx } from "./datos";
+import { bloquearDia, cargarReserva, cargarOcupacion, cargarOcupacionDelDia, type Configuracion, type Tx } from "./datos";
+import { vigentesEnVersion } from "./vigentes";
 import { calcularDescuento, costoReprogramacion } from "./descuento";
 import { feriadoNacional } from "./feriados";
 import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
@@ -53,12 +54,15 @@ export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, oc
   );
 }
 
-/** Loads a reservation the actor may act on; someone else's is the same 404 as a missing one. */
-export async function reservaDelActor(db: Tx, actor: Actor, id: number, bloquear = false): Promise<ReservaConCliente> {
-  if (bloquear) await db.$queryRaw`SELECT id FROM reserva WHERE id = ${id} FOR UPDATE`;
-  const reserva = await db.reserva.findUnique({ where: { id }, include: INCLUIR_RESERVA });
-  if (!reserva || (actor.rol === "CLIENTE" && reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
-  return reserva;
+/** Loads a reservation the actor may act on (one statement), with the acting user and the rules' version; someone else's is the same 404 as a missing one. */
+export async function reservaYActor(db: Tx, actor: Actor, id: number, bloquear = false) {
+  const carga = await cargarReserva(db, id, actor.id, bloquear);
+  if (!carga || (actor.rol === "CLIENTE" && carga.reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
+  return carga;
+}
+
+export async function reservaDelActor(db: Tx, actor: Actor, id: number): Promise<ReservaConCliente> {
+  return (await reservaYActor(db, actor, id)).reserva;
 }
 
 /** The latest start the agency books: `horizonteDias` after now. */
@@ -156,18 +160,22 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
   );
 }
 
-async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj) {
+// Round trips inside the transaction, in order: lock and load the reservation (with the acting user
+// and the rules' version), lock the day, count the day, update, insert the history, enqueue. Rules
+// and settings come from the process cache when it holds the version read under the lock.
+async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj) {
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   const nuevaFecha = new Date(solicitud.nueva_fecha);
-  const reserva = await reservaDelActor(tx, actor, reservaId, true);
-  const [reglas, config] = await Promise.all([cargarReglas(tx), obtenerConfiguracion(tx)]);
+  const { reserva, actor, version } = await reservaYActor(tx, actorSesion, reservaId, true);
+  const { reglas, config } = await vigentesEnVersion(tx, version);
   validarNuevaFecha(reserva, nuevaFecha, ahora, config.horizonteReservaDias);
   const bypass = solicitud.bypass_reglas ?? [];
-  const ctx = contextoReglas(reserva, actor.rol, nuevaFecha, ahora, zona, feriadoNacional);
+  const ctx = contextoReglas(reserva, actorSesion.rol, nuevaFecha, ahora, zona, feriadoNacional);
   const evaluacion = evaluarReglas(reglas, ctx, bypass);
 
   const dia = fechaLocal(nuevaFecha, zona);
+  // The ±25 days around the date are only needed to suggest alternatives when it is refused.
   const ocupacionCercana = () => cargarOcupacion(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
   if (evaluacion.violadas.length) {
     const sugerencias = async () => alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha);
@@ -176,10 +184,9 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
 
   // Capacity: the day lock makes concurrent moves into one day count one after another.
   await bloquearDia(tx, dia);
-  const ocupacion = await ocupacionCercana();
-  const cupo = libres(ocupacion, dia);
+  const cupo = libres(await cargarOcupacionDelDia(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), dia);
   if (cupo.libres <= 0)
-    throw errorSinCapacidad(nuevaFecha, cupo.ocupadas, cupo.capacidad, alternativasReservables(reglas, ctx, ocupacion, bypass, nuevaFecha));
+    throw errorSinCapacidad(nuevaFecha, cupo.ocupadas, cupo.capacidad, alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha));
 
   const tipo = tipoDeReprogramacion(actor, solicitud);
   const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;
@@ -188,7 +195,7 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
   const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
   const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
 
-  const actualizada = await tx.reserva.update({
+  const filaActualizada = await tx.reserva.update({
     where: { id: reserva.id },
     data: {
       fechaInicio: nuevaFecha,
@@ -202,8 +209,9 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
       total: descuento?.totalNuevo ?? reserva.total,
       costoReprogramacion: reserva.costoReprogramacion.add(costo),
     },
-    include: INCLUIR_RESERVA,
   });
+  // Services and client are unchanged and already loaded under the lock.
+  const actualizada: ReservaCompleta = { ...filaActualizada, servicios: reserva.servicios, usuario: reserva.usuario };
   const historial = await tx.historialReprogramacion.create({
     data: {
       reservaId: reserva.id,
@@ -215,7 +223,7 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
       reglasAplicadas: evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla),
       reglasBypass,
       totalAnterior: reserva.total,
-      totalNuevo: actualizada.total,
+      totalNuevo: filaActualizada.total,
       descuentoPorcentaje: descuento?.porcentaje ?? null,
       descuentoMonto: descuento?.monto ?? null,
       descuentoRazon: descuento ? razonDescuento : null,
@@ -229,11 +237,9 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
     },
   });
   const compensacion = solicitud.compensacion_adicional;
-  const cupones = [];
-  for (let i = 0; compensacion && i < compensacion.cantidad; i++) {
-    cupones.push(
-      await tx.cupon.create({
-        data: {
+  const cupones = compensacion
+    ? await tx.cupon.createManyAndReturn({
+        data: Array.from({ length: compensacion.cantidad }, () => ({
           codigo: codigoCupon(ahora),
           valor: compensacion.valor,
           moneda: reserva.moneda,
@@ -242,11 +248,9 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
           usuarioId: reserva.usuarioId,
           historialId: historial.id,
           creadoPorId: actor.id,
-        },
-      }),
-    );
-  }
-  const actorUsuario = await tx.usuario.findUniqueOrThrow({ where: { id: actor.id } });
+        })),
+      })
+    : [];
   const notificaciones = await encolarNotificaciones(tx, {
     historialId: historial.id,
     reserva_id: reserva.id,
@@ -254,11 +258,11 @@ async function escribirReprogramacion(tx: Tx, actor: Actor, reservaId: number, s
     fecha_anterior: reserva.fechaInicio.toISOString(),
     fecha_nueva: nuevaFecha.toISOString(),
     motivo: solicitud.motivo,
-    reprogramado_por: `${actorUsuario.nombre} ${actorUsuario.apellido}`,
+    reprogramado_por: `${actor.nombre} ${actor.apellido}`,
     tipo_reprogramacion: tipo,
     conDescuento: Boolean(descuento),
     notificarCliente: solicitud.notificar_cliente ?? true,
   });
-  return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor: actorUsuario, tipo, costo, notificaciones, razonDescuento };
+  return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor, tipo, costo, notificaciones, razonDescuento };
 }
 export type ResultadoReprogramacion = Awaited<ReturnType<typeof escribirReprogramacion>>;

@@ -5,7 +5,8 @@ import { ErrorDominio } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { errorDeValidacion, fechaIso } from "@/lib/validacion";
 import { fechaLocal, horasEntre } from "./calendario";
-import { cargarOcupacion, cargarReglas, obtenerConfiguracion } from "./datos";
+import { cargarOcupacion, cargarOcupacionDelDia } from "./datos";
+import { vigentes } from "./vigentes";
 import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas, type Veredicto } from "./reglas";
@@ -44,8 +45,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
     if (!parsed.success) throw errorDeValidacion(parsed.error, "El parámetro nueva_fecha no es válido.");
     nuevaFecha = new Date(parsed.data);
   }
-  const reserva = await reservaDelActor(db, actor, reservaId);
-  const [reglas, config] = await Promise.all([cargarReglas(db), obtenerConfiguracion(db)]);
+  const [reserva, { reglas, config }] = await Promise.all([reservaDelActor(db, actor, reservaId), vigentes(db)]);
   const ctx = contextoReglas(reserva, actor.rol, nuevaFecha, ahora, zona, feriadoNacional);
   const evaluacion = evaluarReglas(reglas, ctx);
   const violadas = evaluacion.violadas.map(reglaViolada);
@@ -54,12 +54,12 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
   let disponibilidad = null;
   let sugerencias = {};
   if (nuevaFecha) {
-    const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
-    const cupo = libres(ocupacion, fechaLocal(nuevaFecha, zona));
+    const cupo = libres(await cargarOcupacionDelDia(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), fechaLocal(nuevaFecha, zona));
     disponibilidad = { reservas_existentes: cupo.ocupadas, capacidad_maxima: cupo.capacidad, espacios_libres: cupo.libres };
     if (cupo.libres <= 0) bloqueos.push("La fecha solicitada no está disponible");
     // A blocked date comes with the nearby dates a reschedule would accept, as the §7 errors do.
     if (violadas.length || cupo.libres <= 0) {
+      const ocupacion = await cargarOcupacion(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
       const cercanas = alternativasReservables(reglas, ctx, ocupacion, [], nuevaFecha);
       sugerencias = cupo.libres <= 0 ? { fechas_alternativas: cercanas.map(alternativaFecha) } : { sugerencias_fechas: cercanas.map((c) => sugerenciaFecha(c, zona)) };
     }

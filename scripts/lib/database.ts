@@ -71,7 +71,7 @@ function letPostgresUserReach(dataDir: string) {
   }
 }
 
-export async function startEmbedded(dataDir: string, port: number, persistent: boolean) {
+export async function startEmbedded(dataDir: string, port: number, persistent: boolean, extraFlags: string[] = []) {
   letPostgresUserReach(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -81,7 +81,7 @@ export async function startEmbedded(dataDir: string, port: number, persistent: b
     persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=" + (persistent ? "on" : "off")],
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=" + (persistent ? "on" : "off"), ...extraFlags],
     onLog: () => {},
     onError: (error) => console.error("[postgres]", error),
   });
@@ -123,11 +123,11 @@ export async function developmentDatabase(): Promise<Database> {
 }
 
 /** A throwaway cluster for one test run: fresh data directory, free port, deleted on stop. */
-export async function throwawayDatabase(name = "pruebas"): Promise<Database> {
+export async function throwawayDatabase(name = "pruebas", extraFlags: string[] = []): Promise<Database> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "reprogramaciones-pg-"));
   rmSync(dataDir, { recursive: true });
   const port = await freePort();
-  const server = await startEmbedded(dataDir, port, false);
+  const server = await startEmbedded(dataDir, port, false, extraFlags);
   await createDatabaseIfMissing(embeddedUrl(port, "postgres"), name);
   return {
     url: embeddedUrl(port, name),

@@ -12,8 +12,8 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 /** A migrated (and optionally seeded) database: the development one, or a throwaway one for tests. */
-export async function prepareDatabase(options: { seed: boolean; throwaway?: boolean }): Promise<Database> {
-  const database = options.throwaway ? await throwawayDatabase() : await developmentDatabase();
+export async function prepareDatabase(options: { seed: boolean; throwaway?: boolean; postgresFlags?: string[] }): Promise<Database> {
+  const database = options.throwaway ? await throwawayDatabase("pruebas", options.postgresFlags) : await developmentDatabase();
   try {
     const applied = await migrate(database.url);
     if (applied.length) console.log(`Migraciones aplicadas: ${applied.join(", ")}`);

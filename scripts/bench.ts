@@ -1,0 +1,270 @@
+// `npm run bench`: one run that builds and starts the production server on a throwaway embedded
+// PostgreSQL, loads tens of thousands of reservations and 100,000 feed rows, and measures with
+// autocannon the framework's ceiling (an empty route behind the same proxy.ts) and the hot paths,
+// then the live-event and email hand-over latency (commit → SSE client, commit → Resend stand-in)
+// and the email queue's drain rate. Prints every figure and writes BENCHMARKS.md.
+//
+// Knobs (env): BENCH_SKIP_BUILD=1 reuses .next; BENCH_DURACION_S (default 15) per path;
+// BENCH_CONEXIONES (default 32); BENCH_WORKER=servidor|proceso (default proceso: the delivery worker
+// runs in its own process, as documented for production); BENCH_CORREOS (default 3000) for the drain.
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import autocannon from "autocannon";
+import pg from "pg";
+import { iniciarResendFalso } from "@/tests/fakes/resend";
+import { freePort } from "./lib/database";
+import { prepareDatabase } from "./lib/prepare";
+import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
+import { cargarDatosDeCarga, type DatosDeCarga } from "./lib/bench-datos";
+import { iniciarSesion, percentil, redondear } from "./lib/bench-http";
+
+const DURACION_S = Number(process.env.BENCH_DURACION_S ?? 15);
+const CONEXIONES = Number(process.env.BENCH_CONEXIONES ?? 32);
+const WORKER_APARTE = (process.env.BENCH_WORKER ?? "proceso") === "proceso";
+const CORREOS_DRENAJE = Number(process.env.BENCH_CORREOS ?? 3000);
+const PASSWORD = "demo1234";
+// BENCH_PERFIL=1 writes a V8 CPU profile of each server process to .bench-perfil/ on exit.
+const PERFIL = process.env.BENCH_PERFIL === "1" ? { NODE_OPTIONS: "--cpu-prof --cpu-prof-dir=.bench-perfil" } : {};
+
+interface Medida {
+  ruta: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errores: number;
+  total: number;
+}
+
+async function medir(nombre: string, opciones: autocannon.Options): Promise<Medida> {
+  const resultado = await autocannon({ connections: CONEXIONES, duration: DURACION_S, ...opciones });
+  const errores = resultado.non2xx + resultado.errors + resultado.timeouts;
+  const medida = { ruta: nombre, rps: resultado.requests.average, p50: resultado.latency.p50, p99: resultado.latency.p99, errores, total: resultado.requests.total };
+  console.log(`  ${nombre}: ${redondear(medida.rps)} req/s, p50 ${medida.p50} ms, p99 ${medida.p99} ms, ${errores} respuestas no 2xx de ${medida.total}`);
+  return medida;
+}
+
+const procesos: ReturnType<typeof run>[] = [];
+const resend = await iniciarResendFalso();
+// track_commit_timestamp gives the exact commit time of each reschedule for the latency figures.
+const database = await prepareDatabase({ seed: true, throwaway: true, postgresFlags: ["-c", "track_commit_timestamp=on"] });
+const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+let codigo = 1;
+try {
+  console.log("Cargando datos de prueba…");
+  const datos: DatosDeCarga = await cargarDatosDeCarga(pool);
+  console.log(`  ${datos.reservas} reservas, ${datos.notificaciones} notificaciones, ${datos.clientes.length} clientes`);
+
+  const puerto = await freePort();
+  const url = `http://127.0.0.1:${puerto}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: database.url,
+    DB_POOL_MAX: "32",
+    NEXTAUTH_URL: url,
+    NEXTAUTH_SECRET: "secreto-del-benchmark",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ADMIN_EMAILS: "auditoria@agencia.bo",
+    BENCH_TECHO: "1",
+    LIMITE_ESCRITURAS_POR_MINUTO: "100000000",
+    LIMITE_LOGIN_FALLIDOS_CUENTA: "100000000",
+    LIMITE_LOGIN_FALLIDOS_DIRECCION: "100000000",
+    RESEND_API_KEY: "re_bench",
+    RESEND_BASE_URL: resend.url,
+    RESEND_CORREOS_POR_SEGUNDO: "1000000",
+  };
+  if (!process.env.BENCH_SKIP_BUILD && (await runToEnd(nextBin, ["build"], { env })) !== 0) throw new Error("next build falló");
+  procesos.push(run(nextBin, ["start", "--port", String(puerto), "--hostname", "127.0.0.1"], { env: { ...env, ...PERFIL, NOTIFICACIONES_WORKER: WORKER_APARTE ? "off" : "on" }, stdio: ["ignore", "ignore", "inherit"] }));
+  if (WORKER_APARTE) procesos.push(run("node_modules/.bin/tsx", ["scripts/worker.ts"], { env: { ...env, ...PERFIL }, stdio: ["ignore", "ignore", "inherit"] }));
+  await waitForHttp(`${url}/login`);
+
+  const cookiesClientes = await Promise.all(datos.clientes.map((c) => iniciarSesion(url, c.email, PASSWORD)));
+  const cookiePorCliente = new Map(datos.clientes.map((c, i) => [c.id, cookiesClientes[i]]));
+  const cookieOperador = await iniciarSesion(url, "operador@demo.bo", PASSWORD);
+
+  // Warm-up: first requests compile and cache code paths.
+  const calentar = (ruta: string, cookie: string) => autocannon({ url: `${url}${ruta}`, connections: 4, amount: 200, headers: { cookie } });
+  await calentar("/api/interno/techo", cookieOperador);
+  await calentar("/api/notificaciones/reprogramaciones/", cookieOperador);
+
+  console.log(`Midiendo (${CONEXIONES} conexiones, ${DURACION_S} s por ruta, worker ${WORKER_APARTE ? "en su propio proceso" : "dentro del servidor"})…`);
+  const techo = await medir("techo (ruta vacía)", { url: `${url}/api/interno/techo`, headers: { cookie: cookieOperador } });
+
+  let siguiente = 0;
+  const movibles = datos.movibles;
+  const post = await medir("POST reprogramar", {
+    url,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => {
+          const r = movibles[siguiente++ % movibles.length];
+          return {
+            ...req,
+            path: `/api/reservas/${r.id}/reprogramar/`,
+            headers: { cookie: cookiePorCliente.get(r.clienteId)!, "content-type": "application/json" },
+            body: JSON.stringify({ nueva_fecha: r.destino, motivo: "Cambio de planes del benchmark" }),
+          };
+        },
+      },
+    ],
+  });
+  if (siguiente > movibles.length) console.log(`  (aviso: ${siguiente} solicitudes para ${movibles.length} reservas: algunas se repitieron)`);
+
+  let consulta = 0;
+  const consultables = datos.consultables;
+  const puede = await medir("GET puede-reprogramar", {
+    url,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req) => {
+          const r = consultables[consulta++ % consultables.length];
+          return { ...req, path: `/api/reservas/${r.id}/puede-reprogramar/?nueva_fecha=${encodeURIComponent(r.destino)}`, headers: { cookie: cookiePorCliente.get(r.clienteId)! } };
+        },
+      },
+    ],
+  });
+  const lista = await medir("GET notificaciones (100.000 filas)", { url: `${url}/api/notificaciones/reprogramaciones/`, headers: { cookie: cookieOperador } });
+
+  console.log("Latencias de entrega…");
+  const latencias = await medirLatencias(url, pool, datos, cookiePorCliente, cookieOperador, resend);
+  console.log(`  evento en vivo: p50 ${latencias.evento.p50} ms, p95 ${latencias.evento.p95} ms; correo a Resend: p50 ${latencias.correo.p50} ms, p95 ${latencias.correo.p95} ms`);
+
+  console.log("Vaciado de la cola de correos…");
+  const drenaje = await medirDrenaje(pool, CORREOS_DRENAJE);
+  console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s`);
+
+  const filas = [techo, post, puede, lista].map((m) => ({ ...m, ratio: m.rps / techo.rps }));
+  escribirInforme({ filas, latencias, drenaje, datos });
+  codigo = 0;
+} catch (error) {
+  console.error(error);
+} finally {
+  for (const p of procesos) {
+    if (p.exitCode === null) {
+      p.kill("SIGTERM");
+      await exited(p);
+    }
+  }
+  await pool.end();
+  await database.stop();
+  await resend.cerrar();
+}
+process.exit(codigo);
+
+/** 100 reschedules, 20 per second, while an SSE client listens: commit → event, commit → email at Resend. */
+async function medirLatencias(url: string, pool: pg.Pool, datos: DatosDeCarga, cookies: Map<number, string>, cookieOperador: string, resendFalso: typeof resend) {
+  const llegadas = new Map<number, number>();
+  const control = new AbortController();
+  const sse = await fetch(`${url}/api/realtime/stream`, { headers: { cookie: cookieOperador }, signal: control.signal });
+  const lector = (async () => {
+    const decoder = new TextDecoder();
+    let resto = "";
+    for await (const trozo of sse.body as unknown as AsyncIterable<Uint8Array>) {
+      resto += decoder.decode(trozo, { stream: true });
+      let fin;
+      while ((fin = resto.indexOf("\n\n")) >= 0) {
+        const bloque = resto.slice(0, fin);
+        resto = resto.slice(fin + 2);
+        const datosEvento = bloque.split("\n").find((l) => l.startsWith("data: "));
+        if (bloque.includes("event: reprogramacion") && datosEvento) llegadas.set(JSON.parse(datosEvento.slice(6)).reserva_id, Date.now());
+      }
+    }
+  })().catch(() => {});
+  await new Promise((r) => setTimeout(r, 500));
+  const muestras = datos.latencia.slice(0, 100);
+  const correosAntes = resendFalso.peticiones.length;
+  for (const r of muestras) {
+    const respuesta = await fetch(`${url}/api/reservas/${r.id}/reprogramar/`, {
+      method: "POST",
+      headers: { cookie: cookies.get(r.clienteId)!, "content-type": "application/json" },
+      body: JSON.stringify({ nueva_fecha: r.destino, motivo: "Medición de latencia" }),
+    });
+    if (!respuesta.ok) throw new Error(`reprogramar ${r.id}: ${respuesta.status} ${await respuesta.text()}`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  const ids = muestras.map((r) => r.id);
+  const limite = Date.now() + 30_000;
+  while ((llegadas.size < ids.length || resendFalso.peticiones.length - correosAntes < ids.length * 2) && Date.now() < limite) await new Promise((r) => setTimeout(r, 100));
+  control.abort();
+  await lector;
+  const { rows } = await pool.query<{ reserva_id: number; entrega_id: number | null; plantilla: string | null; commit_ms: string }>(
+    // The feed row is written once, by the reschedule's transaction (the history row is updated later).
+    `SELECT h.reserva_id, e.id AS entrega_id, e.plantilla, (extract(epoch FROM pg_xact_commit_timestamp(n.xmin)) * 1000)::float8 AS commit_ms
+     FROM historial_reprogramacion h JOIN notificacion n ON n.historial_id = h.id
+       LEFT JOIN entrega_notificacion e ON e.historial_id = h.id AND e.canal = 'EMAIL'
+     WHERE h.reserva_id = ANY($1::int[])`,
+    [ids],
+  );
+  const commitDe = new Map(rows.map((f) => [f.reserva_id, Number(f.commit_ms)]));
+  const recibidoPorClave = new Map(resendFalso.peticiones.map((p) => [p.clave, p.en]));
+  const evento = ids.filter((id) => llegadas.has(id)).map((id) => llegadas.get(id)! - commitDe.get(id)!);
+  const correo = rows.filter((f) => f.entrega_id && recibidoPorClave.has(`entrega-${f.entrega_id}`)).map((f) => recibidoPorClave.get(`entrega-${f.entrega_id}`)! - Number(f.commit_ms));
+  return {
+    evento: { p50: percentil(evento, 50), p95: percentil(evento, 95), n: evento.length, de: ids.length },
+    correo: { p50: percentil(correo, 50), p95: percentil(correo, 95), n: correo.length, de: rows.filter((f) => f.entrega_id).length },
+  };
+}
+
+/** N pending email deliveries and their jobs committed at once; the rate is N over the time until all are sent. */
+async function medirDrenaje(pool: pg.Pool, n: number) {
+  const { rows } = await pool.query<{ inicio: string }>(
+    `WITH h AS (SELECT id FROM historial_reprogramacion ORDER BY id LIMIT $1),
+     e AS (INSERT INTO entrega_notificacion (historial_id, canal, destinatario, plantilla, updated_at)
+           SELECT id, 'EMAIL', 'cliente' || id || '@bench.bo', 'reprogramacion-cliente', now() FROM h RETURNING id)
+     SELECT count(*)::int AS n, (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS inicio
+     FROM graphile_worker.add_jobs((SELECT array_agg(('entregar_notificacion', json_build_object('entregaId', e.id), NULL, NULL, 3, NULL, NULL, NULL)::graphile_worker.job_spec) FROM e))`,
+    [n],
+  );
+  const inicio = Number(rows[0].inicio);
+  for (;;) {
+    const { rows: estado } = await pool.query<{ pendientes: number }>(
+      "SELECT count(*)::int AS pendientes FROM entrega_notificacion WHERE destinatario LIKE '%@bench.bo' AND estado NOT IN ('ENVIADA', 'FALLIDA')",
+    );
+    if (estado[0].pendientes === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const { rows: fin } = await pool.query<{ fin: string; fallidas: number }>(
+    "SELECT (extract(epoch FROM max(enviada_at)) * 1000)::float8 AS fin, count(*) FILTER (WHERE estado = 'FALLIDA')::int AS fallidas FROM entrega_notificacion WHERE destinatario LIKE '%@bench.bo'",
+  );
+  const segundos = (Number(fin[0].fin) - inicio) / 1000;
+  return { segundos, porSegundo: n / segundos, fallidas: fin[0].fallidas, n };
+}
+
+interface Informe {
+  filas: (Medida & { ratio: number })[];
+  latencias: Awaited<ReturnType<typeof medirLatencias>>;
+  drenaje: Awaited<ReturnType<typeof medirDrenaje>>;
+  datos: DatosDeCarga;
+}
+
+function escribirInforme({ filas, latencias, drenaje, datos }: Informe) {
+  const cpu = os.cpus()[0]?.model ?? "desconocida";
+  const lineas = [
+    "# Benchmarks",
+    "",
+    "Written by `npm run bench` (scripts/bench.ts); re-run it to refresh this file.",
+    "",
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
+    `- Server: production build (\`next build\`, \`next start\`), embedded PostgreSQL (fsync off, throwaway), DB pool 32; delivery worker ${WORKER_APARTE ? "in its own process (`npm run worker`)" : "inside the server"}`,
+    `- Data: ${datos.reservas} reservations of ${datos.clientes.length} clients, ${datos.notificaciones} feed rows`,
+    `- Load: autocannon, ${CONEXIONES} connections, ${DURACION_S} s per path, in the same process as the stand-ins; the ceiling is an empty route handler behind the same proxy.ts (/api/interno/techo, only with BENCH_TECHO=1)`,
+    `- Command: \`${["BENCH_DURACION_S", "BENCH_CONEXIONES", "BENCH_WORKER", "BENCH_CORREOS"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join("")}npm run bench\``,
+    "",
+    "| path | req/s | ÷ ceiling | p50 | p99 | non-2xx |",
+    "|---|---|---|---|---|---|",
+    ...filas.map((f) => `| ${f.ruta} | ${redondear(f.rps)} | ${f.ratio.toFixed(2)} | ${f.p50} ms | ${f.p99} ms | ${f.errores} of ${f.total} |`),
+    "",
+    "| delivery | p50 | p95 | samples |",
+    "|---|---|---|---|",
+    `| live event, commit → SSE client | ${latencias.evento.p50} ms | ${latencias.evento.p95} ms | ${latencias.evento.n} of ${latencias.evento.de} |`,
+    `| email, commit → Resend stand-in | ${latencias.correo.p50} ms | ${latencias.correo.p95} ms | ${latencias.correo.n} of ${latencias.correo.de} |`,
+    "",
+    `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed).`,
+    "",
+  ];
+  writeFileSync("BENCHMARKS.md", lineas.join("\n"));
+  console.log("\n" + lineas.join("\n"));
+}

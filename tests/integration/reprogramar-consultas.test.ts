@@ -1,0 +1,61 @@
+// The reschedule's SQL budget: every statement is a round trip to PostgreSQL, and under load the
+// cost of a reschedule is mostly those round trips. This counts them on a real reschedule.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { reprogramarConClave } from "@/lib/reprogramacion/reprogramar";
+import { databaseUrl, db } from "./db";
+import { clienteConReserva } from "./escenario";
+
+/** Statements inside the transaction, BEGIN and COMMIT not counted. */
+const PRESUPUESTO_TRANSACCION = 8;
+
+const contado = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), log: [{ emit: "event", level: "query" }] });
+const sentencias: string[] = [];
+contado.$on("query", (e) => sentencias.push(e.query));
+afterAll(() => contado.$disconnect());
+
+
+const cuerpo = (nuevaFecha: Date) => ({ nueva_fecha: nuevaFecha.toISOString(), motivo: "Cambio de planes familiares" });
+const enTransaccion = (lista: string[]) => lista.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(s.trim()));
+
+describe("presupuesto de SQL de una reprogramación", () => {
+  it(`escribe reserva, historial y entregas con a lo sumo ${PRESUPUESTO_TRANSACCION} sentencias dentro de la transacción`, async () => {
+    const previa = await clienteConReserva();
+    await reprogramarConClave(contado, previa.actor, previa.reserva.id, cuerpo(previa.nuevaFecha), null);
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    sentencias.length = 0;
+    const { respuesta } = await reprogramarConClave(contado, actor, reserva.id, cuerpo(nuevaFecha), null);
+    console.log(`Sentencias de una reprogramación: ${sentencias.length}\n  ${sentencias.join("\n  ")}`);
+    expect(respuesta).toMatchObject({ id: reserva.id, fecha_inicio: nuevaFecha.toISOString(), numero_reprogramaciones: 1 });
+    expect(enTransaccion(sentencias).length).toBeLessThanOrEqual(PRESUPUESTO_TRANSACCION);
+    // Everything happened: the move, its history, the feed row and the queued deliveries.
+    const historial = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id }, include: { entregas: true, notificacion: true } });
+    expect(historial.notificacion).not.toBeNull();
+    expect(historial.entregas.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it(`con clave de idempotencia también cabe en ${PRESUPUESTO_TRANSACCION}`, async () => {
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    sentencias.length = 0;
+    await reprogramarConClave(contado, actor, reserva.id, cuerpo(nuevaFecha), `clave-${reserva.id}`);
+    console.log(`Con clave: ${sentencias.length} sentencias`);
+    expect(enTransaccion(sentencias).length).toBeLessThanOrEqual(PRESUPUESTO_TRANSACCION);
+  });
+
+  it("una regla creada después de llenar la caché decide la siguiente reprogramación", async () => {
+    const previa = await clienteConReserva();
+    await reprogramarConClave(contado, previa.actor, previa.reserva.id, cuerpo(previa.nuevaFecha), null); // rules now cached
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    const regla = await db.reglaReprogramacion.create({
+      data: { nombre: "Cierre temporal (prueba)", tipoRegla: "DIA_BLACKOUT", valorTexto: "LUNES,MARTES,MIERCOLES,JUEVES,VIERNES", prioridad: 1, mensajeError: "Agencia cerrada por inventario" },
+    });
+    try {
+      await expect(reprogramarConClave(contado, actor, reserva.id, cuerpo(nuevaFecha), null)).rejects.toMatchObject({ status: 400, errorCode: "DIA_BLACKOUT" });
+    } finally {
+      await db.reglaReprogramacion.delete({ where: { id: regla.id } });
+    }
+    const { respuesta } = await reprogramarConClave(contado, actor, reserva.id, cuerpo(nuevaFecha), null);
+    expect(respuesta).toMatchObject({ numero_reprogramaciones: 1 });
+  });
+});
