@@ -16,18 +16,23 @@ import { freePort } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 import { cargarDatosDeCarga, type DatosDeCarga } from "./lib/bench-datos";
-import { iniciarSesion, percentil, redondear } from "./lib/bench-http";
+import { cpuPorProceso, iniciarSesion, percentil, redondear } from "./lib/bench-http";
 
 const DURACION_S = Number(process.env.BENCH_DURACION_S ?? 15);
 const CONEXIONES = Number(process.env.BENCH_CONEXIONES ?? 32);
 const WORKER_APARTE = (process.env.BENCH_WORKER ?? "proceso") === "proceso";
 const CORREOS_DRENAJE = Number(process.env.BENCH_CORREOS ?? 3000);
 const PASSWORD = "demo1234";
-// BENCH_PERFIL=1 writes a V8 CPU profile of each server process to .bench-perfil/ on exit.
-const PERFIL = process.env.BENCH_PERFIL === "1" ? { NODE_OPTIONS: "--cpu-prof --cpu-prof-dir=.bench-perfil" } : {};
+// BENCH_SOLO=post,lista runs only those phases (techo, post, puede, lista, latencia, drenaje).
+const SOLO = process.env.BENCH_SOLO?.split(",");
+const fase = (nombre: string) => !SOLO || SOLO.includes(nombre);
+// BENCH_PERFIL=1 writes a V8 CPU profile of the server and the worker to .bench-perfil/ on exit.
+const PERFIL = process.env.BENCH_PERFIL === "1" ? ["--cpu-prof", "--cpu-prof-dir=.bench-perfil"] : [];
 
 interface Medida {
   ruta: string;
+  /** Cores used during the run, per process group. */
+  cpu: Record<string, number>;
   rps: number;
   p50: number;
   p99: number;
@@ -35,13 +40,40 @@ interface Medida {
   total: number;
 }
 
+/** Waits until the deliveries queued by the previous phase are done, so each phase is measured alone. */
+async function esperarColaVacia(pool: pg.Pool) {
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM entrega_notificacion WHERE estado IN ('PENDIENTE', 'REINTENTANDO')");
+    if (rows[0].n === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const SIN_MEDIR: Medida = { ruta: "", rps: NaN, p50: NaN, p99: NaN, errores: 0, total: 0, cpu: {} };
+const pids: { servidor?: number; worker?: number } = {};
+
 async function medir(nombre: string, opciones: autocannon.Options): Promise<Medida> {
+  if (!fase(CLAVE_FASE[nombre])) return { ...SIN_MEDIR, ruta: nombre };
+  await esperarColaVacia(pool);
+  const antes = cpuPorProceso(pids);
+  const inicio = performance.now();
   const resultado = await autocannon({ connections: CONEXIONES, duration: DURACION_S, ...opciones });
+  const despues = cpuPorProceso(pids);
+  const segundos = (performance.now() - inicio) / 1000;
+  const cpu = Object.fromEntries(Object.keys(despues).map((k) => [k, (despues[k] - antes[k]) / segundos]));
   const errores = resultado.non2xx + resultado.errors + resultado.timeouts;
-  const medida = { ruta: nombre, rps: resultado.requests.average, p50: resultado.latency.p50, p99: resultado.latency.p99, errores, total: resultado.requests.total };
-  console.log(`  ${nombre}: ${redondear(medida.rps)} req/s, p50 ${medida.p50} ms, p99 ${medida.p99} ms, ${errores} respuestas no 2xx de ${medida.total}`);
+  const medida = { ruta: nombre, rps: resultado.requests.average, p50: resultado.latency.p50, p99: resultado.latency.p99, errores, total: resultado.requests.total, cpu };
+  const nucleos = Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
+  console.log(`  ${nombre}: ${redondear(medida.rps)} req/s, p50 ${medida.p50} ms, p99 ${medida.p99} ms, ${errores} respuestas no 2xx de ${medida.total}; núcleos: ${nucleos}`);
   return medida;
 }
+
+const CLAVE_FASE: Record<string, string> = {
+  "techo (ruta vacía)": "techo",
+  "POST reprogramar": "post",
+  "GET puede-reprogramar": "puede",
+  "GET notificaciones (100.000 filas)": "lista",
+};
 
 const procesos: ReturnType<typeof run>[] = [];
 const resend = await iniciarResendFalso();
@@ -74,8 +106,14 @@ try {
     RESEND_CORREOS_POR_SEGUNDO: "1000000",
   };
   if (!process.env.BENCH_SKIP_BUILD && (await runToEnd(nextBin, ["build"], { env })) !== 0) throw new Error("next build falló");
-  procesos.push(run(nextBin, ["start", "--port", String(puerto), "--hostname", "127.0.0.1"], { env: { ...env, ...PERFIL, NOTIFICACIONES_WORKER: WORKER_APARTE ? "off" : "on" }, stdio: ["ignore", "ignore", "inherit"] }));
-  if (WORKER_APARTE) procesos.push(run("node_modules/.bin/tsx", ["scripts/worker.ts"], { env: { ...env, ...PERFIL }, stdio: ["ignore", "ignore", "inherit"] }));
+  const servidor = run(process.execPath, [...PERFIL, "node_modules/next/dist/bin/next", "start", "--port", String(puerto), "--hostname", "127.0.0.1"], { env: { ...env, NOTIFICACIONES_WORKER: WORKER_APARTE ? "off" : "on" }, stdio: ["ignore", "ignore", "inherit"] });
+  procesos.push(servidor);
+  pids.servidor = servidor.pid;
+  if (WORKER_APARTE) {
+    const worker = run(process.execPath, [...PERFIL, "--import", "tsx", "scripts/worker.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    procesos.push(worker);
+    pids.worker = worker.pid;
+  }
   await waitForHttp(`${url}/login`);
 
   const cookiesClientes = await Promise.all(datos.clientes.map((c) => iniciarSesion(url, c.email, PASSWORD)));
@@ -128,11 +166,13 @@ try {
   const lista = await medir("GET notificaciones (100.000 filas)", { url: `${url}/api/notificaciones/reprogramaciones/`, headers: { cookie: cookieOperador } });
 
   console.log("Latencias de entrega…");
-  const latencias = await medirLatencias(url, pool, datos, cookiePorCliente, cookieOperador, resend);
+  await esperarColaVacia(pool);
+  const latencias = fase("latencia") ? await medirLatencias(url, pool, datos, cookiePorCliente, cookieOperador, resend) : { evento: { p50: NaN, p95: NaN, n: 0, de: 0 }, correo: { p50: NaN, p95: NaN, n: 0, de: 0 } };
   console.log(`  evento en vivo: p50 ${latencias.evento.p50} ms, p95 ${latencias.evento.p95} ms; correo a Resend: p50 ${latencias.correo.p50} ms, p95 ${latencias.correo.p95} ms`);
 
   console.log("Vaciado de la cola de correos…");
-  const drenaje = await medirDrenaje(pool, CORREOS_DRENAJE);
+  await esperarColaVacia(pool);
+  const drenaje = fase("drenaje") ? await medirDrenaje(pool, CORREOS_DRENAJE) : { segundos: NaN, porSegundo: NaN, fallidas: 0, n: 0 };
   console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s`);
 
   const filas = [techo, post, puede, lista].map((m) => ({ ...m, ratio: m.rps / techo.rps }));
@@ -253,9 +293,12 @@ function escribirInforme({ filas, latencias, drenaje, datos }: Informe) {
     `- Load: autocannon, ${CONEXIONES} connections, ${DURACION_S} s per path, in the same process as the stand-ins; the ceiling is an empty route handler behind the same proxy.ts (/api/interno/techo, only with BENCH_TECHO=1)`,
     `- Command: \`${["BENCH_DURACION_S", "BENCH_CONEXIONES", "BENCH_WORKER", "BENCH_CORREOS"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join("")}npm run bench\``,
     "",
-    "| path | req/s | ÷ ceiling | p50 | p99 | non-2xx |",
-    "|---|---|---|---|---|---|",
-    ...filas.map((f) => `| ${f.ruta} | ${redondear(f.rps)} | ${f.ratio.toFixed(2)} | ${f.p50} ms | ${f.p99} ms | ${f.errores} of ${f.total} |`),
+    "| path | req/s | ÷ ceiling | p50 | p99 | non-2xx | cores: server / worker / PostgreSQL / load generator |",
+    "|---|---|---|---|---|---|---|",
+    ...filas.map(
+      (f) =>
+        `| ${f.ruta} | ${redondear(f.rps)} | ${f.ratio.toFixed(2)} | ${f.p50} ms | ${f.p99} ms | ${f.errores} of ${f.total} | ${["servidor", "worker", "postgres", "benchmark"].map((k) => f.cpu[k]?.toFixed(2) ?? "–").join(" / ")} |`,
+    ),
     "",
     "| delivery | p50 | p95 | samples |",
     "|---|---|---|---|",

@@ -54,7 +54,13 @@ const ES_JSON = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 export async function leerJson(request: Request): Promise<unknown> {
   if (!ES_JSON.test(request.headers.get("content-type") ?? ""))
     throw new ErrorDominio(415, "TIPO_CONTENIDO_NO_SOPORTADO", "El cuerpo debe enviarse como application/json.");
-  const texto = await request.text();
+  let texto: string;
+  try {
+    texto = await request.text();
+  } catch {
+    // The client went away mid-body (closed tab, dropped connection): nothing to answer or log.
+    throw new ErrorDominio(400, "CUERPO_INCOMPLETO", "No se recibió el cuerpo completo de la solicitud.");
+  }
   let cuerpo: unknown;
   try {
     cuerpo = JSON.parse(texto);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 // Small helpers of the benchmark: a session cookie through next-auth's credentials flow, percentiles.
 
 /** Signs in like the browser does and returns the Cookie header for the session. */
@@ -32,3 +33,37 @@ export function percentil(valores: number[], p: number): number {
 }
 
 export const redondear = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : n);
+
+/** CPU seconds used so far by the server, the worker, every PostgreSQL process and this process (Linux /proc). */
+export function cpuPorProceso(pids: { servidor?: number; worker?: number }): Record<string, number> {
+  const HZ = 100;
+  const leer = (pid: number | string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const campos = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), cpu: (Number(campos[11]) + Number(campos[12])) / HZ };
+    } catch {
+      return { comm: "", cpu: 0 };
+    }
+  };
+  const total: Record<string, number> = { servidor: 0, worker: 0, postgres: 0, benchmark: leer(process.pid).cpu };
+  // next start and tsx run the real work in child processes: count each process tree.
+  const hijos = new Map<number, number[]>();
+  const comms = new Map<number, string>();
+  for (const entrada of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entrada)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entrada}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      comms.set(Number(entrada), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")));
+      hijos.set(ppid, [...(hijos.get(ppid) ?? []), Number(entrada)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const arbol = (pid: number): number => leer(pid).cpu + (hijos.get(pid) ?? []).reduce((s, h) => s + arbol(h), 0);
+  if (pids.servidor) total.servidor = arbol(pids.servidor);
+  if (pids.worker) total.worker = arbol(pids.worker);
+  for (const [pid, comm] of comms) if (comm === "postgres") total.postgres += leer(pid).cpu;
+  return total;
+}
