@@ -175,8 +175,10 @@ try {
   const drenaje = fase("drenaje") ? await medirDrenaje(pool, CORREOS_DRENAJE) : { segundos: NaN, porSegundo: NaN, fallidas: 0, n: 0 };
   console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s`);
 
+  const planes = await planesDelPanel(pool);
   const filas = [techo, post, puede, lista].map((m) => ({ ...m, ratio: m.rps / techo.rps }));
-  escribirInforme({ filas, latencias, drenaje, datos });
+  if (SOLO) console.log(`BENCH_SOLO: solo ${SOLO.join(", ")}; BENCHMARKS.md no se reescribe.`);
+  else escribirInforme({ filas, latencias, drenaje, datos, planes });
   codigo = 0;
 } catch (error) {
   console.error(error);
@@ -272,14 +274,30 @@ async function medirDrenaje(pool: pg.Pool, n: number) {
   return { segundos, porSegundo: n / segundos, fallidas: fin[0].fallidas, n };
 }
 
+/** EXPLAIN ANALYZE of the support panel's two statements (first page, and both counts) on the full table. */
+async function planesDelPanel(pool: pg.Pool) {
+  const consultas = {
+    pagina: "SELECT * FROM notificacion ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0",
+    conteos: "SELECT count(*)::int AS total, count(*) FILTER (WHERE NOT leida)::int AS no_leidas FROM notificacion",
+    no_leidas: "SELECT * FROM notificacion WHERE leida = false ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0",
+  };
+  const planes: Record<string, string> = {};
+  for (const [nombre, sql] of Object.entries(consultas)) {
+    const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+    planes[nombre] = `${sql}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`;
+  }
+  return planes;
+}
+
 interface Informe {
   filas: (Medida & { ratio: number })[];
   latencias: Awaited<ReturnType<typeof medirLatencias>>;
   drenaje: Awaited<ReturnType<typeof medirDrenaje>>;
   datos: DatosDeCarga;
+  planes: Record<string, string>;
 }
 
-function escribirInforme({ filas, latencias, drenaje, datos }: Informe) {
+function escribirInforme({ filas, latencias, drenaje, datos, planes }: Informe) {
   const cpu = os.cpus()[0]?.model ?? "desconocida";
   const lineas = [
     "# Benchmarks",
@@ -307,6 +325,9 @@ function escribirInforme({ filas, latencias, drenaje, datos }: Informe) {
     "",
     `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed).`,
     "",
+    `## Support panel query plans (${datos.notificaciones} rows, after the run)`,
+    "",
+    ...Object.values(planes).flatMap((plan) => ["```", plan, "```", ""]),
   ];
   writeFileSync("BENCHMARKS.md", lineas.join("\n"));
   console.log("\n" + lineas.join("\n"));

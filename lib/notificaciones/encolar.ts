@@ -11,7 +11,7 @@ export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
 // max_attempts covers crashes only (worker killed, database blip); provider failures are retried
 // by the delivery itself with its own backoff and attempt log.
-const MAXIMO_INTENTOS_TRABAJO = 3;
+export const MAXIMO_INTENTOS_TRABAJO = 3;
 
 type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw">;
 

@@ -1,13 +1,14 @@
 // One attempt at one delivery, run by the queue worker. Every attempt is recorded with its outcome
 // and error type; a retryable failure schedules the next attempt with exponential backoff (or the
 // provider's retry-after), and after the last attempt the delivery is dead-lettered (FALLIDA).
-// Sending happens outside any transaction; recording the outcome and scheduling the retry is one.
+// Sending happens outside any transaction; recording the outcome and scheduling the retry is one
+// statement, so a delivery costs three round trips of ours: load, send, record.
 import type { Db } from "@/lib/db/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas, esDireccionValida, esperaAntesDeReintentar } from "./config";
 import { contactoAgencia, DatosFaltantes, INCLUIR_HISTORIAL_CORREO, renderizarCorreo } from "./correo/contenido";
 import { transporteCorreo, type ResultadoEnvio } from "./correo/transporte";
-import { encolarEntrega } from "./encolar";
+import { MAXIMO_INTENTOS_TRABAJO, TAREA_ENTREGA } from "./encolar";
 import { eventoEnVivo } from "./evento";
 import { PLANTILLA_ADMIN } from "./plantillas";
 import { publicarEvento } from "./tiempo-real/publicar";
@@ -16,7 +17,7 @@ const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, n
 
 type Entrega = NonNullable<Awaited<ReturnType<typeof cargarEntrega>>>;
 
-const cargarEntrega = (db: Db, id: number) => db.entregaNotificacion.findUnique({ where: { id }, include: INCLUIR_ENTREGA });
+const cargarEntrega = (db: Db, id: number) => db.entregaNotificacion.findUnique({ where: { id }, include: INCLUIR_ENTREGA, relationLoadStrategy: "join" });
 
 const fallo = (tipo: Extract<ResultadoEnvio, { ok: false }>["tipo"], error: string, reintentable = false): ResultadoEnvio => ({ ok: false, tipo, error, reintentable });
 
@@ -63,51 +64,35 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
   const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
   const estado: EstadoEntrega = resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA";
 
-  return db.$transaction(async (tx) => {
-    // The attempt count doubles as a guard: if a crash-retry of the same job already recorded this
-    // attempt, nothing more is written.
-    const { count } = await tx.entregaNotificacion.updateMany({
-      where: { id: entrega.id, intentos: entrega.intentos },
-      data: {
-        intentos: numero,
-        estado,
-        errorTipo: resultado.ok ? null : resultado.tipo,
-        error: resultado.ok ? null : resultado.error,
-        proveedorId: resultado.ok ? resultado.proveedorId : entrega.proveedorId,
-        enviadaAt: resultado.ok ? momento : null,
-      },
-    });
-    if (count === 0) return { estado: "OMITIDA" as const };
-    await tx.intentoEntrega.create({
-      data: {
-        entregaId: entrega.id,
-        numero,
-        exito: resultado.ok,
-        errorTipo: resultado.ok ? null : resultado.tipo,
-        error: resultado.ok ? null : resultado.error,
-        duracionMs,
-      },
-    });
-    if (resultado.ok) await marcarHistorial(tx, entrega, momento);
-    if (reintentar) {
-      const espera = esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs);
-      await encolarEntrega(tx, entrega.id, new Date(momento.getTime() + espera));
-    }
-    return { estado, intento: numero };
-  });
-}
-
-/** The history's estado_notificacion follows the deliveries as they complete. */
-async function marcarHistorial(tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], entrega: Entrega, momento: Date) {
-  const h = entrega.historial;
-  const aCliente = entrega.canal === "EMAIL" && entrega.plantilla !== PLANTILLA_ADMIN;
-  const enVivo = entrega.canal === "TIEMPO_REAL";
-  if (!aCliente && !enVivo) return;
-  await tx.historialReprogramacion.update({
-    where: { id: h.id },
-    data: {
-      ...(aCliente ? { clienteNotificado: true, emailEnviado: true } : { pushEnviado: true }),
-      ...(h.fechaNotificacion ? {} : { fechaNotificacion: momento }),
-    },
-  });
+  const aCliente = resultado.ok && entrega.canal === "EMAIL" && entrega.plantilla !== PLANTILLA_ADMIN;
+  const enVivo = resultado.ok && entrega.canal === "TIEMPO_REAL";
+  const reintentoEn = reintentar ? new Date(momento.getTime() + esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs)) : null;
+  const errorTipo = resultado.ok ? null : resultado.tipo;
+  const error = resultado.ok ? null : resultado.error;
+  // One statement records the outcome: the delivery row, the attempt log, the history's
+  // estado_notificacion and the next attempt's job commit together. The attempt count doubles as a
+  // guard: if a crash-retry of the same job already recorded this attempt, nothing is written.
+  const [{ registrado }] = await db.$queryRaw<{ registrado: boolean }[]>`
+    WITH entrega AS (
+      UPDATE entrega_notificacion SET
+        intentos = ${numero}, estado = ${estado}::"EstadoEntrega", error_tipo = ${errorTipo}::"TipoErrorEntrega", error = ${error},
+        proveedor_id = COALESCE(${resultado.ok ? resultado.proveedorId : null}, proveedor_id),
+        enviada_at = ${resultado.ok ? momento : null}::timestamptz, updated_at = now()
+      WHERE id = ${entrega.id} AND intentos = ${entrega.intentos}
+      RETURNING id, historial_id
+    ), intento AS (
+      INSERT INTO intento_entrega (entrega_id, numero, exito, error_tipo, error, duracion_ms)
+      SELECT id, ${numero}, ${resultado.ok}, ${errorTipo}::"TipoErrorEntrega", ${error}, ${duracionMs} FROM entrega
+    ), historial AS (
+      -- The history's estado_notificacion follows the deliveries as they complete.
+      UPDATE historial_reprogramacion h SET
+        cliente_notificado = h.cliente_notificado OR ${aCliente}, email_enviado = h.email_enviado OR ${aCliente},
+        push_enviado = h.push_enviado OR ${enVivo}, fecha_notificacion = COALESCE(h.fecha_notificacion, ${momento}::timestamptz)
+      FROM entrega WHERE h.id = entrega.historial_id AND (${aCliente} OR ${enVivo})
+    ), reintento AS (
+      SELECT graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', entrega.id), run_at => ${reintentoEn}::timestamptz, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})
+      FROM entrega WHERE ${reintentar}
+    )
+    SELECT (SELECT count(*) FROM entrega) > 0 AS registrado, (SELECT count(*) FROM reintento) AS reintentos`;
+  return registrado ? { estado, intento: numero } : { estado: "OMITIDA" };
 }

@@ -1,22 +1,37 @@
 // The reschedule's SQL budget: every statement is a round trip to PostgreSQL, and under load the
 // cost of a reschedule is mostly those round trips. This counts them on a real reschedule.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { procesarEntrega } from "@/lib/notificaciones/entregar";
 import { reprogramarConClave } from "@/lib/reprogramacion/reprogramar";
+import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { databaseUrl, db } from "./db";
 import { clienteConReserva } from "./escenario";
 
 /** Statements inside the transaction, BEGIN and COMMIT not counted. */
 const PRESUPUESTO_TRANSACCION = 8;
+/** One delivery attempt: load it, send it (the development mailbox is a table), record the outcome. */
+const PRESUPUESTO_ENTREGA = 3;
 
 const contado = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), log: [{ emit: "event", level: "query" }] });
 const sentencias: string[] = [];
 contado.$on("query", (e) => sentencias.push(e.query));
 afterAll(() => contado.$disconnect());
+// As in the app and the worker: the settings copy listens for changes on DATABASE_URL.
+beforeAll(() => void vi.stubEnv("DATABASE_URL", databaseUrl));
+afterAll(() => void vi.unstubAllEnvs());
 
 
 const cuerpo = (nuevaFecha: Date) => ({ nueva_fecha: nuevaFecha.toISOString(), motivo: "Cambio de planes familiares" });
+/** Until the settings copy survives a pause: the listener is up and earlier change notices are in. */
+async function copiaDeConfiguracionEstable() {
+  for (;;) {
+    const copia = await vigentes(contado);
+    await new Promise((r) => setTimeout(r, 100));
+    if ((await vigentes(contado)) === copia) return;
+  }
+}
 const enTransaccion = (lista: string[]) => lista.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(s.trim()));
 
 describe("presupuesto de SQL de una reprogramación", () => {
@@ -57,5 +72,22 @@ describe("presupuesto de SQL de una reprogramación", () => {
     }
     const { respuesta } = await reprogramarConClave(contado, actor, reserva.id, cuerpo(nuevaFecha), null);
     expect(respuesta).toMatchObject({ numero_reprogramaciones: 1 });
+  });
+
+  it(`cada entrega cuesta a lo sumo ${PRESUPUESTO_ENTREGA} sentencias y deja su intento y el estado del historial`, async () => {
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    await reprogramarConClave(db, actor, reserva.id, cuerpo(nuevaFecha), null);
+    const { id: historialId } = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const entregas = await db.entregaNotificacion.findMany({ where: { historialId }, orderBy: { id: "asc" } });
+    await copiaDeConfiguracionEstable(); // the agency's contact comes from the process's settings copy
+    for (const entrega of entregas) {
+      sentencias.length = 0;
+      expect(await procesarEntrega(contado, entrega.id)).toEqual({ estado: "ENVIADA", intento: 1 });
+      expect(sentencias.length, sentencias.join("\n")).toBeLessThanOrEqual(PRESUPUESTO_ENTREGA);
+    }
+    const historial = await db.historialReprogramacion.findUniqueOrThrow({ where: { id: historialId }, include: { entregas: { include: { intentosRegistrados: true } } } });
+    expect(historial).toMatchObject({ clienteNotificado: true, emailEnviado: true, pushEnviado: true });
+    expect(historial.fechaNotificacion).not.toBeNull();
+    expect(historial.entregas.map((e) => [e.estado, e.intentos, e.intentosRegistrados.length])).toEqual(entregas.map(() => ["ENVIADA", 1, 1]));
   });
 });

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { obtenerConfiguracion } from "@/lib/reprogramacion/datos";
+import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
 import { PLANTILLA_ADMIN } from "../plantillas";
 
@@ -113,8 +113,9 @@ async function renderizar(elemento: React.ReactElement, asunto: string): Promise
   return { asunto, html, texto };
 }
 
+/** From the process's copy of the settings (kept current by LISTEN/NOTIFY): no query per email. */
 export async function contactoAgencia(db: Db): Promise<Contacto> {
-  const config = await obtenerConfiguracion(db);
+  const { config } = await vigentes(db);
   return { agencia: config.nombreAgencia, email: config.emailSoporte, telefono: config.telefonoSoporte };
 }
 

@@ -66,12 +66,12 @@ function buzonDesarrollo(db: Db): TransporteCorreo {
   return {
     nombre: "buzon",
     async enviar(m) {
-      // Upsert on the delivery id: a retried job never stores the same email twice.
-      const correo = await db.correoDesarrollo.upsert({
-        where: { entregaId: m.entregaId },
-        create: { entregaId: m.entregaId, para: m.para, asunto: m.asunto, html: m.html, texto: m.texto },
-        update: {},
-      });
+      // Keyed on the delivery id: a retried job never stores the same email twice. One statement
+      // (Prisma's upsert is a transaction of three).
+      const [correo] = await db.$queryRaw<{ id: number }[]>`
+        INSERT INTO correo_desarrollo (entrega_id, para, asunto, html, texto) VALUES (${m.entregaId}, ${m.para}, ${m.asunto}, ${m.html}, ${m.texto})
+        ON CONFLICT (entrega_id) DO UPDATE SET entrega_id = EXCLUDED.entrega_id
+        RETURNING id`;
       return { ok: true, proveedorId: `buzon-${correo.id}` };
     },
   };
