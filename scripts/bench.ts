@@ -49,6 +49,7 @@ async function esperarColaVacia(pool: pg.Pool) {
   }
 }
 
+const nucleos = (cpu: Record<string, number>) => Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
 const SIN_MEDIR: Medida = { ruta: "", rps: NaN, p50: NaN, p99: NaN, errores: 0, total: 0, cpu: {} };
 const pids: { servidor?: number; worker?: number } = {};
 
@@ -63,8 +64,7 @@ async function medir(nombre: string, opciones: autocannon.Options): Promise<Medi
   const cpu = Object.fromEntries(Object.keys(despues).map((k) => [k, (despues[k] - antes[k]) / segundos]));
   const errores = resultado.non2xx + resultado.errors + resultado.timeouts;
   const medida = { ruta: nombre, rps: resultado.requests.average, p50: resultado.latency.p50, p99: resultado.latency.p99, errores, total: resultado.requests.total, cpu };
-  const nucleos = Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
-  console.log(`  ${nombre}: ${redondear(medida.rps)} req/s, p50 ${medida.p50} ms, p99 ${medida.p99} ms, ${errores} respuestas no 2xx de ${medida.total}; núcleos: ${nucleos}`);
+  console.log(`  ${nombre}: ${redondear(medida.rps)} req/s, p50 ${medida.p50} ms, p99 ${medida.p99} ms, ${errores} respuestas no 2xx de ${medida.total}; núcleos: ${nucleos(cpu)}`);
   return medida;
 }
 
@@ -80,6 +80,7 @@ const resend = await iniciarResendFalso();
 // track_commit_timestamp gives the exact commit time of each reschedule for the latency figures.
 const database = await prepareDatabase({ seed: true, throwaway: true, postgresFlags: ["-c", "track_commit_timestamp=on"] });
 const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+pool.on("error", () => {}); // an idle connection closed by the database's shutdown at the end
 let codigo = 1;
 try {
   console.log("Cargando datos de prueba…");
@@ -172,8 +173,8 @@ try {
 
   console.log("Vaciado de la cola de correos…");
   await esperarColaVacia(pool);
-  const drenaje = fase("drenaje") ? await medirDrenaje(pool, CORREOS_DRENAJE) : { segundos: NaN, porSegundo: NaN, fallidas: 0, n: 0 };
-  console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s`);
+  const drenaje = fase("drenaje") ? await medirDrenaje(pool, CORREOS_DRENAJE) : { segundos: NaN, porSegundo: NaN, fallidas: 0, n: 0, cpu: {} };
+  console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s; núcleos: ${nucleos(drenaje.cpu)}`);
 
   const planes = await planesDelPanel(pool);
   const filas = [techo, post, puede, lista].map((m) => ({ ...m, ratio: m.rps / techo.rps }));
@@ -251,6 +252,7 @@ async function medirLatencias(url: string, pool: pg.Pool, datos: DatosDeCarga, c
 
 /** N pending email deliveries and their jobs committed at once; the rate is N over the time until all are sent. */
 async function medirDrenaje(pool: pg.Pool, n: number) {
+  const antes = cpuPorProceso(pids);
   const { rows } = await pool.query<{ inicio: string }>(
     `WITH h AS (SELECT id FROM historial_reprogramacion ORDER BY id LIMIT $1),
      e AS (INSERT INTO entrega_notificacion (historial_id, canal, destinatario, plantilla, updated_at)
@@ -271,14 +273,16 @@ async function medirDrenaje(pool: pg.Pool, n: number) {
     "SELECT (extract(epoch FROM max(enviada_at)) * 1000)::float8 AS fin, count(*) FILTER (WHERE estado = 'FALLIDA')::int AS fallidas FROM entrega_notificacion WHERE destinatario LIKE '%@bench.bo'",
   );
   const segundos = (Number(fin[0].fin) - inicio) / 1000;
-  return { segundos, porSegundo: n / segundos, fallidas: fin[0].fallidas, n };
+  const despues = cpuPorProceso(pids);
+  const cpu = Object.fromEntries(Object.keys(despues).map((k) => [k, (despues[k] - antes[k]) / segundos]));
+  return { segundos, porSegundo: n / segundos, fallidas: fin[0].fallidas, n, cpu };
 }
 
 /** EXPLAIN ANALYZE of the support panel's two statements (first page, and both counts) on the full table. */
 async function planesDelPanel(pool: pg.Pool) {
   const consultas = {
     pagina: "SELECT * FROM notificacion ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0",
-    conteos: "SELECT count(*)::int AS total, count(*) FILTER (WHERE NOT leida)::int AS no_leidas FROM notificacion",
+    conteos: "SELECT coalesce(sum(total), 0)::int AS total, coalesce(sum(no_leidas), 0)::int AS no_leidas FROM conteo_notificaciones",
     no_leidas: "SELECT * FROM notificacion WHERE leida = false ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0",
   };
   const planes: Record<string, string> = {};
@@ -323,7 +327,7 @@ function escribirInforme({ filas, latencias, drenaje, datos, planes }: Informe) 
     `| live event, commit → SSE client | ${latencias.evento.p50} ms | ${latencias.evento.p95} ms | ${latencias.evento.n} of ${latencias.evento.de} |`,
     `| email, commit → Resend stand-in | ${latencias.correo.p50} ms | ${latencias.correo.p95} ms | ${latencias.correo.n} of ${latencias.correo.de} |`,
     "",
-    `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed).`,
+    `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed); cores: ${nucleos(drenaje.cpu)}.`,
     "",
     `## Support panel query plans (${datos.notificaciones} rows, after the run)`,
     "",

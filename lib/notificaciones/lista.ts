@@ -5,6 +5,7 @@ import { paginacion, ventana } from "@/lib/paginacion";
 import type { Db } from "@/lib/db/client";
 import { noEncontrado } from "@/lib/errores";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { conteosDelPanel } from "./conteo";
 import { itemNotificacion } from "./evento";
 import { finDe, inicioDe, parametroFecha } from "./periodo";
 
@@ -24,14 +25,11 @@ export async function listarNotificaciones(db: Db, filtros: FiltrosNotificacione
   const desde = filtros.desde ? inicioDe(filtros.desde) : null;
   const hasta = filtros.hasta ? finDe(filtros.hasta) : null;
   const where: Prisma.NotificacionWhereInput = { createdAt: desde || hasta ? { gte: desde ?? undefined, lt: hasta ?? undefined } : undefined, leida: filtros.leida };
-  // The page walks the (created_at, id) index; both counts come from one pass over the period.
-  const [filas, [conteo]] = await Promise.all([
+  // The page walks the (created_at, id) index. Counts: for the whole feed, from the trigger-kept
+  // deltas; for a period, one pass over it.
+  const [filas, conteo] = await Promise.all([
     db.notificacion.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...ventana(filtros) }),
-    db.$queryRaw<{ total: number; no_leidas: number }[]>`
-      SELECT count(*) FILTER (WHERE ${filtros.leida === undefined ? Prisma.sql`true` : Prisma.sql`leida = ${filtros.leida}`})::int AS total,
-             count(*) FILTER (WHERE NOT leida)::int AS no_leidas
-      FROM notificacion
-      WHERE ${desde ? Prisma.sql`created_at >= ${desde}` : Prisma.sql`true`} AND ${hasta ? Prisma.sql`created_at < ${hasta}` : Prisma.sql`true`}`,
+    desde || hasta ? conteoDelPeriodo(db, filtros.leida, desde, hasta) : conteoCompleto(db, filtros.leida),
   ]);
   return {
     notificaciones: filas.map(itemNotificacion),
@@ -43,12 +41,26 @@ export async function listarNotificaciones(db: Db, filtros: FiltrosNotificacione
   };
 }
 
+async function conteoCompleto(db: Db, leida: boolean | undefined) {
+  const { total, no_leidas } = await conteosDelPanel(db);
+  return { total: leida === undefined ? total : leida ? total - no_leidas : no_leidas, no_leidas };
+}
+
+async function conteoDelPeriodo(db: Db, leida: boolean | undefined, desde: Date | null, hasta: Date | null) {
+  const [conteo] = await db.$queryRaw<{ total: number; no_leidas: number }[]>`
+      SELECT count(*) FILTER (WHERE ${leida === undefined ? Prisma.sql`true` : Prisma.sql`leida = ${leida}`})::int AS total,
+             count(*) FILTER (WHERE NOT leida)::int AS no_leidas
+      FROM notificacion
+      WHERE ${desde ? Prisma.sql`created_at >= ${desde}` : Prisma.sql`true`} AND ${hasta ? Prisma.sql`created_at < ${hasta}` : Prisma.sql`true`}`;
+  return conteo;
+}
+
 export async function marcarNotificacion(db: Db, id: number, body: unknown) {
   const { leida } = marcarSchema.parse(body);
   const { count } = await db.notificacion.updateMany({ where: { id }, data: { leida, leidaAt: leida ? new Date() : null } });
   if (count === 0) throw noEncontrado("La notificación no existe.");
-  const [fila, noLeidas] = await Promise.all([db.notificacion.findUniqueOrThrow({ where: { id } }), db.notificacion.count({ where: { leida: false } })]);
-  return { ...itemNotificacion(fila), no_leidas: noLeidas };
+  const [fila, { no_leidas }] = await Promise.all([db.notificacion.findUniqueOrThrow({ where: { id } }), conteosDelPanel(db)]);
+  return { ...itemNotificacion(fila), no_leidas };
 }
 
 export async function marcarTodasLeidas(db: Db) {

@@ -1,11 +1,15 @@
-// A local HTTP server that answers POST /emails like the Resend API: Bearer key required, 422 on a
-// malformed body, one email per Idempotency-Key (a repeat returns the first id), and scripted
-// failures (500, 429 with retry-after) for retry tests. /__pruebas/* lets another process inspect it.
+// A local HTTP server that answers POST /emails and POST /emails/batch like the Resend API: Bearer
+// key required, 422 on a malformed body (a batch in permissive mode lists its invalid emails by index
+// instead), one send per Idempotency-Key (a repeat returns the first ids), and scripted failures
+// (500, 429 with retry-after) for retry tests. /__pruebas/* lets another process inspect it.
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { escuchar, leerCuerpo, responder } from "./http";
 
 export interface PeticionResend {
   clave: string | null;
+  /** For an email that came in a batch: the batch's size (each of its emails is listed). */
+  lote?: number;
   cuerpo: { from: string; to: string[]; subject: string; html: string; text?: string };
   respondida: number;
   en: number;
@@ -31,6 +35,7 @@ export async function iniciarResendFalso(puerto = 0) {
       fallos = JSON.parse(await leerCuerpo(req));
       return responder(res, 200, { ok: true });
     }
+    if (ruta === "/emails/batch" && req.method === "POST") return lote(req, res);
     if (ruta !== "/emails" || req.method !== "POST") return responder(res, 404, { statusCode: 404, name: "not_found", message: "Not found" });
     if (!/^Bearer re_\w+/.test(String(req.headers.authorization))) {
       return responder(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
@@ -54,6 +59,37 @@ export async function iniciarResendFalso(puerto = 0) {
     enviados.push(correo);
     return responder(res, 200, { id: correo.id });
   }, puerto);
+
+  const esValido = (c: PeticionResend["cuerpo"]) => Boolean(c?.from && Array.isArray(c.to) && c.to.every((d) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(d)) && c.subject && c.html);
+  const lotes = new Map<string, { data: { id: string }[]; errors?: { index: number; message: string }[] }>();
+
+  async function lote(req: IncomingMessage, res: ServerResponse) {
+    if (!/^Bearer re_\w+/.test(String(req.headers.authorization))) {
+      return responder(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+    }
+    const clave = (req.headers["idempotency-key"] as string | undefined) ?? null;
+    const permisivo = req.headers["x-batch-validation"] === "permissive";
+    const cuerpos = JSON.parse(await leerCuerpo(req)) as PeticionResend["cuerpo"][];
+    if (demoraMs) await new Promise((r) => setTimeout(r, demoraMs));
+    const fallo = Date.now() < caidoHasta ? { estado: 503 } : fallos.shift();
+    const estado = fallo?.estado ?? (Array.isArray(cuerpos) && cuerpos.length <= 100 ? 200 : 422);
+    for (const cuerpo of Array.isArray(cuerpos) ? cuerpos : []) peticiones.push({ clave, lote: cuerpos.length, cuerpo, respondida: estado, en: Date.now() });
+    if (fallo) return responder(res, fallo.estado, { statusCode: fallo.estado, name: fallo.estado === 429 ? "rate_limit_exceeded" : "internal_server_error", message: "Simulated failure" }, fallo.retryAfter ? { "retry-after": String(fallo.retryAfter) } : {});
+    if (estado === 422) return responder(res, 422, { statusCode: 422, name: "validation_error", message: "A batch holds 1 to 100 emails" });
+    const previo = clave ? lotes.get(clave) : undefined;
+    if (previo) return responder(res, 200, previo);
+    const invalidos = cuerpos.flatMap((c, index) => (esValido(c) ? [] : [{ index, message: "Invalid `to` field" }]));
+    if (invalidos.length && !permisivo) return responder(res, 422, { statusCode: 422, name: "validation_error", message: invalidos[0].message });
+    const data = cuerpos.flatMap((cuerpo) => {
+      if (!esValido(cuerpo)) return [];
+      const correo = { id: randomUUID(), clave, cuerpo };
+      enviados.push(correo);
+      return [{ id: correo.id }];
+    });
+    const respuesta = permisivo ? { data, errors: invalidos } : { data };
+    if (clave) lotes.set(clave, respuesta);
+    return responder(res, 200, respuesta);
+  }
 
   return {
     url: servidor.url,

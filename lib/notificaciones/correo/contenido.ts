@@ -1,6 +1,7 @@
 // From a delivery row to the email people read: loads the reschedule, formats dates in the agency's
 // zone and money in Bolivian style, and renders the React Email template to HTML and plain text.
-import { render } from "@react-email/render";
+import { plainTextSelectors, render } from "@react-email/render";
+import { compile } from "html-to-text";
 import { createElement } from "react";
 import CorreoAdmin, { asuntoAdmin } from "@/emails/reprogramacion-admin";
 import CorreoCliente, { asuntoCliente } from "@/emails/reprogramacion-cliente";
@@ -108,9 +109,15 @@ export function propsCorreoAdmin(h: HistorialParaCorreo, contacto: Contacto, zon
   };
 }
 
+// The converter React Email's plainText option uses, compiled once (it compiles its selectors on
+// every call otherwise).
+const aTextoPlano = compile({ wordwrap: false, selectors: plainTextSelectors });
+
+// One React render per email: the plain text is converted from the same HTML (what render's
+// plainText option does after a second render of its own).
 async function renderizar(elemento: React.ReactElement, asunto: string): Promise<CorreoRenderizado> {
-  const [html, texto] = await Promise.all([render(elemento), render(elemento, { plainText: true })]);
-  return { asunto, html, texto };
+  const html = await render(elemento);
+  return { asunto, html, texto: aTextoPlano(html.replace(/^<!DOCTYPE[^>]*>/i, "")) };
 }
 
 /** From the process's copy of the settings (kept current by LISTEN/NOTIFY): no query per email. */

@@ -1,10 +1,12 @@
-// Where emails go: Resend when RESEND_API_KEY is set, otherwise the development mailbox table
-// (readable at /dev/correos). Results are classified so the delivery knows whether to retry.
+// Where emails go: Resend when RESEND_API_KEY is set (alone, or in batches when the pace is the
+// limit: see agrupar.ts), otherwise the development mailbox table (readable at /dev/correos). Results
+// are classified so the delivery knows whether to retry.
 // Error texts keep status and code only: provider messages may echo the address.
 import { Resend } from "resend";
 import type { Db } from "@/lib/db/client";
 import type { TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "../config";
+import { agruparEnvios, claveDeLote } from "./agrupar";
 import { esperarTurno } from "./ritmo";
 
 export interface MensajeCorreo {
@@ -45,21 +47,45 @@ export function clasificarErrorResend(error: { name?: string; statusCode?: numbe
   return { ok: false, tipo: "PROVEEDOR", error: texto, reintentable: false };
 }
 
-function transporteResend(clave: string): TransporteCorreo {
+/** Permissive batches answer per email: the valid ones are sent, the invalid ones listed by index. */
+function resultadosDelLote(n: number, ids: { id: string }[], errores: { index: number; message: string }[]): ResultadoEnvio[] {
+  const invalidos = new Set(errores.map((e) => e.index));
+  let siguiente = 0;
+  return Array.from({ length: n }, (_, i): ResultadoEnvio => {
+    if (invalidos.has(i)) return { ok: false, tipo: "DESTINATARIO_INVALIDO", error: "Resend rechazó este correo del lote", reintentable: false };
+    const enviado = ids[siguiente++];
+    return enviado ? { ok: true, proveedorId: enviado.id } : { ok: false, tipo: "PROVEEDOR", error: "Resend no devolvió el id de este correo", reintentable: true };
+  });
+}
+
+function envioResend(clave: string, correosPorSegundo: number) {
   const resend = new Resend(clave);
-  return {
-    nombre: "resend",
-    async enviar(m) {
-      const { remitente, correosPorSegundo } = configuracionEntregas();
-      await esperarTurno(correosPorSegundo);
-      const { data, error, headers } = await resend.emails.send(
-        { from: remitente, to: [m.para], subject: m.asunto, html: m.html, text: m.texto },
-        { idempotencyKey: claveIdempotencia(m.entregaId) },
-      );
+  const correo = (m: MensajeCorreo) => ({ from: configuracionEntregas().remitente, to: [m.para], subject: m.asunto, html: m.html, text: m.texto });
+  return agruparEnvios({
+    turno: () => esperarTurno(correosPorSegundo),
+    async uno(m) {
+      const { data, error, headers } = await resend.emails.send(correo(m), { idempotencyKey: claveIdempotencia(m.entregaId) });
       if (error || !data) return clasificarErrorResend(error ?? {}, headers);
       return { ok: true, proveedorId: data.id };
     },
-  };
+    async varios(mensajes) {
+      const { data, error, headers } = await resend.batch.send(mensajes.map(correo), { idempotencyKey: claveDeLote(mensajes), batchValidation: "permissive" });
+      if (error || !data) return mensajes.map(() => clasificarErrorResend(error ?? {}, headers));
+      return resultadosDelLote(mensajes.length, data.data, "errors" in data ? (data.errors as { index: number; message: string }[]) : []);
+    },
+  }, correosPorSegundo);
+}
+
+// One sender per process (the pace and the batches are shared by all deliveries), rebuilt if the
+// key or the rate changes.
+let envioActual: { clave: string; porSegundo: number; enviar: ReturnType<typeof envioResend> } | null = null;
+
+function transporteResend(clave: string): TransporteCorreo {
+  const { correosPorSegundo } = configuracionEntregas();
+  if (envioActual?.clave !== clave || envioActual.porSegundo !== correosPorSegundo) {
+    envioActual = { clave, porSegundo: correosPorSegundo, enviar: envioResend(clave, correosPorSegundo) };
+  }
+  return { nombre: "resend", enviar: envioActual.enviar };
 }
 
 function buzonDesarrollo(db: Db): TransporteCorreo {
