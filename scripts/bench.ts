@@ -129,41 +129,27 @@ try {
   console.log(`Midiendo (${CONEXIONES} conexiones, ${DURACION_S} s por ruta, worker ${WORKER_APARTE ? "en su propio proceso" : "dentro del servidor"})…`);
   const techo = await medir("techo (ruta vacía)", { url: `${url}/api/interno/techo`, headers: { cookie: cookieOperador } });
 
-  let siguiente = 0;
-  const movibles = datos.movibles;
-  const post = await medir("POST reprogramar", {
-    url,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (req) => {
-          const r = movibles[siguiente++ % movibles.length];
-          return {
-            ...req,
-            path: `/api/reservas/${r.id}/reprogramar/`,
-            headers: { cookie: cookiePorCliente.get(r.clienteId)!, "content-type": "application/json" },
-            body: JSON.stringify({ nueva_fecha: r.destino, motivo: "Cambio de planes del benchmark" }),
-          };
-        },
-      },
-    ],
-  });
-  if (siguiente > movibles.length) console.log(`  (aviso: ${siguiente} solicitudes para ${movibles.length} reservas: algunas se repitieron)`);
+  /** One request per reservation of the list, in turn (each POST moves a different one). */
+  const porReserva = (lista: DatosDeCarga["movibles"], solicitud: (r: DatosDeCarga["movibles"][number]) => Partial<autocannon.Request>) => {
+    let siguiente = 0;
+    const opciones: autocannon.Options = { url, requests: [{ setupRequest: (req) => ({ ...req, ...solicitud(lista[siguiente++ % lista.length]) }) }] };
+    return { opciones, usadas: () => siguiente };
+  };
+  const mover = porReserva(datos.movibles, (r) => ({
+    method: "POST",
+    path: `/api/reservas/${r.id}/reprogramar/`,
+    headers: { cookie: cookiePorCliente.get(r.clienteId)!, "content-type": "application/json" },
+    body: JSON.stringify({ nueva_fecha: r.destino, motivo: "Cambio de planes del benchmark" }),
+  }));
+  const post = await medir("POST reprogramar", mover.opciones);
+  if (mover.usadas() > datos.movibles.length) console.log(`  (aviso: ${mover.usadas()} solicitudes para ${datos.movibles.length} reservas: algunas se repitieron)`);
 
-  let consulta = 0;
-  const consultables = datos.consultables;
-  const puede = await medir("GET puede-reprogramar", {
-    url,
-    requests: [
-      {
-        method: "GET",
-        setupRequest: (req) => {
-          const r = consultables[consulta++ % consultables.length];
-          return { ...req, path: `/api/reservas/${r.id}/puede-reprogramar/?nueva_fecha=${encodeURIComponent(r.destino)}`, headers: { cookie: cookiePorCliente.get(r.clienteId)! } };
-        },
-      },
-    ],
-  });
+  const consultar = porReserva(datos.consultables, (r) => ({
+    method: "GET",
+    path: `/api/reservas/${r.id}/puede-reprogramar/?nueva_fecha=${encodeURIComponent(r.destino)}`,
+    headers: { cookie: cookiePorCliente.get(r.clienteId)! },
+  }));
+  const puede = await medir("GET puede-reprogramar", consultar.opciones);
   const lista = await medir("GET notificaciones (100.000 filas)", { url: `${url}/api/notificaciones/reprogramaciones/`, headers: { cookie: cookieOperador } });
 
   console.log("Latencias de entrega…");

@@ -41,7 +41,9 @@ export function cpuPorProceso(pids: { servidor?: number; worker?: number }): Rec
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const campos = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), cpu: (Number(campos[11]) + Number(campos[12])) / HZ };
+      // utime + stime, plus cutime + cstime: children that already ended (PostgreSQL backends that
+      // closed) still count, or a phase could show negative CPU.
+      return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), cpu: (Number(campos[11]) + Number(campos[12]) + Number(campos[13]) + Number(campos[14])) / HZ };
     } catch {
       return { comm: "", cpu: 0 };
     }
