@@ -1,7 +1,7 @@
 // Called inside the reschedule transaction: the support feed row, one delivery row per recipient
 // and channel, and one queue job per delivery all commit or roll back with the reschedule itself.
 // The queue is graphile-worker's table in the same database, so add_job joins this transaction.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
 import { datosDelEvento, type DatosNotificacion } from "./evento";
@@ -11,7 +11,7 @@ export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
 // max_attempts covers crashes only (worker killed, database blip); provider failures are retried
 // by the delivery itself with its own backoff and attempt log.
-export const MAXIMO_INTENTOS_TRABAJO = 3;
+const MAXIMO_INTENTOS_TRABAJO = 3;
 
 type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw">;
 
@@ -72,7 +72,11 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
 }
 
 
+/** The add_job call for one delivery, as an SQL expression (`entregaId` is an SQL expression too). */
+export const trabajoDeEntrega = (entregaId: Prisma.Sql, ejecutarEn: Date | null) =>
+  Prisma.sql`graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', ${entregaId}), run_at => ${ejecutarEn}::timestamptz, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
+
 /** One queue job for one delivery, optionally delayed (retries). Works inside or outside a transaction. */
 export async function encolarEntrega(db: Ejecutor, entregaId: number, ejecutarEn: Date | null = null) {
-  await db.$executeRaw`SELECT graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', ${entregaId}::int), run_at => ${ejecutarEn}::timestamptz, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
+  await db.$executeRaw`SELECT ${trabajoDeEntrega(Prisma.sql`${entregaId}::int`, ejecutarEn)}`;
 }

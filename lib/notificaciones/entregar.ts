@@ -4,11 +4,12 @@
 // Sending happens outside any transaction; recording the outcome and scheduling the retry is one
 // statement, so a delivery costs three round trips of ours: load, send, record.
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas, esDireccionValida, esperaAntesDeReintentar } from "./config";
 import { contactoAgencia, DatosFaltantes, INCLUIR_HISTORIAL_CORREO, renderizarCorreo } from "./correo/contenido";
 import { transporteCorreo, type ResultadoEnvio } from "./correo/transporte";
-import { MAXIMO_INTENTOS_TRABAJO, TAREA_ENTREGA } from "./encolar";
+import { trabajoDeEntrega } from "./encolar";
 import { eventoEnVivo } from "./evento";
 import { PLANTILLA_ADMIN } from "./plantillas";
 import { publicarEvento } from "./tiempo-real/publicar";
@@ -90,8 +91,7 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
         push_enviado = h.push_enviado OR ${enVivo}, fecha_notificacion = COALESCE(h.fecha_notificacion, ${momento}::timestamptz)
       FROM entrega WHERE h.id = entrega.historial_id AND (${aCliente} OR ${enVivo})
     ), reintento AS (
-      SELECT graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', entrega.id), run_at => ${reintentoEn}::timestamptz, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})
-      FROM entrega WHERE ${reintentar}
+      SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, reintentoEn)} FROM entrega WHERE ${reintentar}
     )
     SELECT (SELECT count(*) FROM entrega) > 0 AS registrado, (SELECT count(*) FROM reintento) AS reintentos`;
   return registrado ? { estado, intento: numero } : { estado: "OMITIDA" };

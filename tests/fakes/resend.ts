@@ -3,7 +3,7 @@
 // instead), one send per Idempotency-Key (a repeat returns the first ids), and scripted failures
 // (500, 429 with retry-after) for retry tests. /__pruebas/* lets another process inspect it.
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { escuchar, leerCuerpo, responder } from "./http";
 
 export interface PeticionResend {
@@ -35,8 +35,7 @@ export async function iniciarResendFalso(puerto = 0) {
       fallos = JSON.parse(await leerCuerpo(req));
       return responder(res, 200, { ok: true });
     }
-    if (ruta === "/emails/batch" && req.method === "POST") return lote(req, res);
-    if (ruta !== "/emails" || req.method !== "POST") return responder(res, 404, { statusCode: 404, name: "not_found", message: "Not found" });
+    if (req.method !== "POST" || (ruta !== "/emails" && ruta !== "/emails/batch")) return responder(res, 404, { statusCode: 404, name: "not_found", message: "Not found" });
     if (!/^Bearer re_\w+/.test(String(req.headers.authorization))) {
       return responder(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
     }
@@ -44,12 +43,18 @@ export async function iniciarResendFalso(puerto = 0) {
     const cuerpo = JSON.parse(await leerCuerpo(req));
     if (demoraMs) await new Promise((r) => setTimeout(r, demoraMs));
     const fallo = Date.now() < caidoHasta ? { estado: 503 } : fallos.shift();
-    const estado = fallo?.estado ?? 200;
-    peticiones.push({ clave, cuerpo, respondida: estado, en: Date.now() });
-    if (fallo) {
-      const nombre = fallo.estado === 429 ? "rate_limit_exceeded" : fallo.estado === 503 ? "service_unavailable" : "internal_server_error";
-      return responder(res, fallo.estado, { statusCode: fallo.estado, name: nombre, message: "Simulated failure" }, fallo.retryAfter ? { "retry-after": String(fallo.retryAfter) } : {});
-    }
+    return ruta === "/emails" ? uno(res, clave, cuerpo, fallo) : lote(res, clave, cuerpo, fallo, req.headers["x-batch-validation"] === "permissive");
+  }, puerto);
+
+  type Fallo = (typeof fallos)[number] | undefined;
+  function responderFallo(res: ServerResponse, { estado, retryAfter }: NonNullable<Fallo>) {
+    const nombre = estado === 429 ? "rate_limit_exceeded" : estado === 503 ? "service_unavailable" : "internal_server_error";
+    return responder(res, estado, { statusCode: estado, name: nombre, message: "Simulated failure" }, retryAfter ? { "retry-after": String(retryAfter) } : {});
+  }
+
+  function uno(res: ServerResponse, clave: string | null, cuerpo: PeticionResend["cuerpo"], fallo: Fallo) {
+    peticiones.push({ clave, cuerpo, respondida: fallo?.estado ?? 200, en: Date.now() });
+    if (fallo) return responderFallo(res, fallo);
     if (!cuerpo.from || !Array.isArray(cuerpo.to) || !cuerpo.subject || !cuerpo.html) {
       return responder(res, 422, { statusCode: 422, name: "validation_error", message: "Missing required field" });
     }
@@ -58,23 +63,15 @@ export async function iniciarResendFalso(puerto = 0) {
     const correo = { id: randomUUID(), clave, cuerpo };
     enviados.push(correo);
     return responder(res, 200, { id: correo.id });
-  }, puerto);
+  }
 
   const esValido = (c: PeticionResend["cuerpo"]) => Boolean(c?.from && Array.isArray(c.to) && c.to.every((d) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(d)) && c.subject && c.html);
   const lotes = new Map<string, { data: { id: string }[]; errors?: { index: number; message: string }[] }>();
 
-  async function lote(req: IncomingMessage, res: ServerResponse) {
-    if (!/^Bearer re_\w+/.test(String(req.headers.authorization))) {
-      return responder(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
-    }
-    const clave = (req.headers["idempotency-key"] as string | undefined) ?? null;
-    const permisivo = req.headers["x-batch-validation"] === "permissive";
-    const cuerpos = JSON.parse(await leerCuerpo(req)) as PeticionResend["cuerpo"][];
-    if (demoraMs) await new Promise((r) => setTimeout(r, demoraMs));
-    const fallo = Date.now() < caidoHasta ? { estado: 503 } : fallos.shift();
+  function lote(res: ServerResponse, clave: string | null, cuerpos: PeticionResend["cuerpo"][], fallo: Fallo, permisivo: boolean) {
     const estado = fallo?.estado ?? (Array.isArray(cuerpos) && cuerpos.length <= 100 ? 200 : 422);
     for (const cuerpo of Array.isArray(cuerpos) ? cuerpos : []) peticiones.push({ clave, lote: cuerpos.length, cuerpo, respondida: estado, en: Date.now() });
-    if (fallo) return responder(res, fallo.estado, { statusCode: fallo.estado, name: fallo.estado === 429 ? "rate_limit_exceeded" : "internal_server_error", message: "Simulated failure" }, fallo.retryAfter ? { "retry-after": String(fallo.retryAfter) } : {});
+    if (fallo) return responderFallo(res, fallo);
     if (estado === 422) return responder(res, 422, { statusCode: 422, name: "validation_error", message: "A batch holds 1 to 100 emails" });
     const previo = clave ? lotes.get(clave) : undefined;
     if (previo) return responder(res, 200, previo);

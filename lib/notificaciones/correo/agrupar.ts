@@ -28,7 +28,7 @@ export function claveDeLote(mensajes: MensajeCorreo[]): string {
 
 /** `porSegundo`: the pace; more emails waiting than it sends in a second go as a batch. */
 export function agruparEnvios(envio: EnviosAgrupados, porSegundo: number) {
-  let espera: { mensaje: MensajeCorreo; listo: (r: ResultadoEnvio) => void }[] = [];
+  let espera: { mensaje: MensajeCorreo; listo: (r: ResultadoEnvio) => void; fallo: (e: unknown) => void }[] = [];
   let despachando = false;
 
   async function despachar() {
@@ -47,19 +47,19 @@ export function agruparEnvios(envio: EnviosAgrupados, porSegundo: number) {
     }
   }
 
+  // A request that throws fails every email in it, as a single send would: the delivery classifies it.
   async function enviarGrupo(grupo: typeof espera) {
-    let resultados: ResultadoEnvio[];
     try {
-      resultados = grupo.length === 1 ? [await envio.uno(grupo[0].mensaje)] : await envio.varios(grupo.map((g) => g.mensaje));
-    } catch {
-      resultados = grupo.map(() => ({ ok: false, tipo: "RED", error: "El envío no obtuvo respuesta", reintentable: true }));
+      const resultados = grupo.length === 1 ? [await envio.uno(grupo[0].mensaje)] : await envio.varios(grupo.map((g) => g.mensaje));
+      grupo.forEach((g, i) => g.listo(resultados[i]));
+    } catch (error) {
+      grupo.forEach((g) => g.fallo(error));
     }
-    grupo.forEach((g, i) => g.listo(resultados[i]));
   }
 
   return (mensaje: MensajeCorreo) =>
-    new Promise<ResultadoEnvio>((listo) => {
-      espera.push({ mensaje, listo });
+    new Promise<ResultadoEnvio>((listo, fallo) => {
+      espera.push({ mensaje, listo, fallo });
       if (!despachando) void despachar();
     });
 }
