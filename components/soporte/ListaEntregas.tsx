@@ -9,7 +9,7 @@ const ESTADO: Record<string, { texto: string; tono: Tono }> = {
   ENVIADA: { texto: "Enviada", tono: "exito" },
   FALLIDA: { texto: "Fallida", tono: "peligro" },
 };
-const CANAL: Record<string, string> = { EMAIL: "Correo", TIEMPO_REAL: "Aviso en vivo" };
+const CANAL: Record<string, string> = { EMAIL: "Correo", SMS: "SMS", TIEMPO_REAL: "Aviso en vivo" };
 
 export function ListaEntregas({ entregas, zona }: { entregas: EntregaVisible[]; zona: string }) {
   if (entregas.length === 0) return <p className="text-sm text-slate-600">Sin notificaciones registradas.</p>;

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
 import { datosDelEvento, type DatosNotificacion } from "./evento";
-import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, plantillaCliente } from "./plantillas";
+import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, PLANTILLA_SMS, plantillaCliente } from "./plantillas";
 
 export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
@@ -20,7 +20,12 @@ export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo" | "
   tipo_reprogramacion: TipoReprogramacion;
   conDescuento: boolean;
   notificarCliente: boolean;
+  /** The client's mobile (E.164) when they take SMS notices, otherwise null. */
+  smsCliente: string | null;
 }
+
+/** Seed 003 §3's channel names. */
+type Canal = "email" | "sms" | "push";
 
 /** What the reschedule response reports: queued is not sent. */
 export interface EstadoNotificaciones {
@@ -28,8 +33,12 @@ export interface EstadoNotificaciones {
   soporte_notificado: boolean;
   emails_enviados: number;
   emails_en_cola: number;
+  sms_enviado: boolean;
+  sms_en_cola: boolean;
   notificacion_push: boolean;
   push_en_cola: boolean;
+  /** The channels a delivery was queued on (email: the client's or the admins'; push: the live event). */
+  canales_utilizados: Canal[];
   estado: "EN_COLA";
 }
 
@@ -41,6 +50,7 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
   const { adminEmails } = configuracionEntregas();
   const entregas = [
     ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
+    ...(evento.notificarCliente && evento.smsCliente ? [{ canal: "SMS", destinatario: evento.smsCliente, plantilla: PLANTILLA_SMS }] : []),
     ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: PLANTILLA_ADMIN })),
     { canal: "TIEMPO_REAL", destinatario: DESTINATARIO_SOPORTE, plantilla: PLANTILLA_EVENTO },
   ];
@@ -59,14 +69,19 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
     SELECT count(*) FROM graphile_worker.add_jobs((
       SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
       FROM nuevas))`;
-  const correos = entregas.length - 1;
+  const correos = entregas.filter((e) => e.canal === "EMAIL").length;
+  const sms = entregas.some((e) => e.canal === "SMS");
+  const canales: [Canal, boolean][] = [["email", correos > 0], ["sms", sms], ["push", true]];
   return {
     cliente_notificado: false,
     soporte_notificado: true,
     emails_enviados: 0,
     emails_en_cola: correos,
+    sms_enviado: false,
+    sms_en_cola: sms,
     notificacion_push: false,
     push_en_cola: true,
+    canales_utilizados: canales.filter(([, usado]) => usado).map(([canal]) => canal),
     estado: "EN_COLA",
   };
 }

@@ -7,14 +7,17 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas, esDireccionValida, esperaAntesDeReintentar } from "./config";
-import { contactoAgencia, DatosFaltantes, INCLUIR_HISTORIAL_CORREO, renderizarCorreo } from "./correo/contenido";
+import { contactoAgencia, DatosFaltantes, diaDeEspera, INCLUIR_ESPERA_CORREO, INCLUIR_HISTORIAL_CORREO, renderizarCorreo, renderizarOferta } from "./correo/contenido";
 import { transporteCorreo, type ResultadoEnvio } from "./correo/transporte";
 import { trabajoDeEntrega } from "./encolar";
 import { eventoEnVivo } from "./evento";
 import { PLANTILLA_ADMIN } from "./plantillas";
+import { smsOferta, smsReprogramacion } from "./sms/contenido";
+import { transporteSms } from "./sms/transporte";
 import { publicarEvento } from "./tiempo-real/publicar";
 
-const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, notificacion: true } } } as const;
+// A delivery belongs to a reschedule (historial) or to a waiting-list offer (espera).
+const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, notificacion: true } }, espera: { include: INCLUIR_ESPERA_CORREO } } as const;
 
 type Entrega = NonNullable<Awaited<ReturnType<typeof cargarEntrega>>>;
 
@@ -26,7 +29,10 @@ async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
   if (!esDireccionValida(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Dirección de correo con formato inválido");
   let correo;
   try {
-    correo = await renderizarCorreo(entrega.historial, entrega.plantilla, await contactoAgencia(db));
+    const contacto = await contactoAgencia(db);
+    if (entrega.espera) correo = await renderizarOferta(entrega.espera, contacto);
+    else if (entrega.historial) correo = await renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
+    else throw new DatosFaltantes("La entrega no tiene reprogramación ni oferta");
   } catch (error) {
     if (error instanceof DatosFaltantes) return fallo("DATOS_FALTANTES", error.message);
     return fallo("PLANTILLA", `No se pudo generar el correo: ${(error as Error).name}`);
@@ -38,8 +44,33 @@ async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
   }
 }
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+async function textoSms(db: Db, entrega: Entrega): Promise<string> {
+  const { agencia } = await contactoAgencia(db);
+  if (entrega.espera?.ofertaVenceAt) return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeEspera(entrega.espera), venceAt: entrega.espera.ofertaVenceAt });
+  if (entrega.historial) return smsReprogramacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, fechaNueva: entrega.historial.fechaNueva });
+  throw new DatosFaltantes("La entrega no tiene reprogramación ni oferta");
+}
+
+async function enviarSms(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
+  if (!E164.test(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Número de celular con formato inválido");
+  let texto;
+  try {
+    texto = await textoSms(db, entrega);
+  } catch (error) {
+    if (error instanceof DatosFaltantes) return fallo("DATOS_FALTANTES", error.message);
+    return fallo("PLANTILLA", `No se pudo generar el SMS: ${(error as Error).name}`);
+  }
+  try {
+    return await transporteSms(db).enviar({ entregaId: entrega.id, para: entrega.destinatario, texto });
+  } catch {
+    return fallo("RED", "El envío no obtuvo respuesta", true);
+  }
+}
+
 async function enviarEventoEnVivo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
-  const notificacion = entrega.historial.notificacion;
+  const notificacion = entrega.historial?.notificacion;
   if (!notificacion) return fallo("DATOS_FALTANTES", "La reprogramación no tiene entrada en el panel de soporte");
   try {
     return await publicarEvento(db, eventoEnVivo(notificacion));
@@ -58,14 +89,16 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
   if (!entrega || entrega.estado === "ENVIADA" || entrega.estado === "FALLIDA") return { estado: "OMITIDA" };
   const numero = entrega.intentos + 1;
   const inicio = performance.now();
-  const resultado = entrega.canal === "EMAIL" ? await enviarCorreo(db, entrega) : await enviarEventoEnVivo(db, entrega);
+  const enviar = { EMAIL: enviarCorreo, SMS: enviarSms, TIEMPO_REAL: enviarEventoEnVivo }[entrega.canal];
+  const resultado = await enviar(db, entrega);
   const duracionMs = Math.round(performance.now() - inicio);
   const { maxIntentos, esperaBaseMs, esperaMaximaMs } = configuracionEntregas();
   const momento = ahora();
   const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
   const estado: EstadoEntrega = resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA";
 
-  const aCliente = resultado.ok && entrega.canal === "EMAIL" && entrega.plantilla !== PLANTILLA_ADMIN;
+  const correoCliente = resultado.ok && entrega.canal === "EMAIL" && entrega.plantilla !== PLANTILLA_ADMIN;
+  const sms = resultado.ok && entrega.canal === "SMS";
   const enVivo = resultado.ok && entrega.canal === "TIEMPO_REAL";
   const reintentoEn = reintentar ? new Date(momento.getTime() + esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs)) : null;
   const errorTipo = resultado.ok ? null : resultado.tipo;
@@ -87,9 +120,10 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
     ), historial AS (
       -- The history's estado_notificacion follows the deliveries as they complete.
       UPDATE historial_reprogramacion h SET
-        cliente_notificado = h.cliente_notificado OR ${aCliente}, email_enviado = h.email_enviado OR ${aCliente},
-        push_enviado = h.push_enviado OR ${enVivo}, fecha_notificacion = COALESCE(h.fecha_notificacion, ${momento}::timestamptz)
-      FROM entrega WHERE h.id = entrega.historial_id AND (${aCliente} OR ${enVivo})
+        cliente_notificado = h.cliente_notificado OR ${correoCliente} OR ${sms}, email_enviado = h.email_enviado OR ${correoCliente},
+        sms_enviado = h.sms_enviado OR ${sms}, push_enviado = h.push_enviado OR ${enVivo},
+        fecha_notificacion = COALESCE(h.fecha_notificacion, ${momento}::timestamptz)
+      FROM entrega WHERE h.id = entrega.historial_id AND (${correoCliente} OR ${sms} OR ${enVivo})
     ), reintento AS (
       SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, reintentoEn)} FROM entrega WHERE ${reintentar}
     )

@@ -8,7 +8,8 @@ export type EntregaVisible = ReturnType<typeof serializarEntrega>;
 export async function entregasDeReserva(db: Db, reservaId: number) {
   const filas = await db.entregaNotificacion.findMany({ where: { historial: { reservaId } }, orderBy: [{ historialId: "asc" }, { id: "asc" }] });
   const porHistorial = new Map<number, EntregaVisible[]>();
-  for (const e of filas) porHistorial.set(e.historialId, [...(porHistorial.get(e.historialId) ?? []), serializarEntrega(e)]);
+  // The filter on the reschedule's reservation leaves only deliveries that have one.
+  for (const e of filas) porHistorial.set(e.historialId!, [...(porHistorial.get(e.historialId!) ?? []), serializarEntrega(e)]);
   return porHistorial;
 }
 

@@ -22,7 +22,7 @@ export const periodoMetricasSchema = z
 const porcentaje = (parte: number, todo: number) => (todo > 0 ? Math.round((parte / todo) * 10_000) / 100 : 0);
 const ms = (valor: number | null) => (valor == null ? null : Math.round(valor));
 
-const CANALES = ["email_cliente", "email_admin", "tiempo_real"] as const;
+const CANALES = ["email_cliente", "email_admin", "sms", "tiempo_real"] as const;
 
 interface FilaCanal {
   /** null: the grand-total row of GROUPING SETS. */
@@ -45,7 +45,7 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
   // Percentiles ignore deliveries not yet sent (enviada_at null). One pass gives each channel and,
   // through the empty grouping set, the overall latency.
   const canales = await db.$queryRaw<FilaCanal[]>`
-    SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.plantilla = ${PLANTILLA_ADMIN} THEN 'email_admin' ELSE 'email_cliente' END AS canal,
+    SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.canal = 'SMS' THEN 'sms' WHEN e.plantilla = ${PLANTILLA_ADMIN} THEN 'email_admin' ELSE 'email_cliente' END AS canal,
            count(*)::int AS total,
            count(*) FILTER (WHERE e.estado = 'ENVIADA')::int AS enviadas,
            count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas,
@@ -64,10 +64,11 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
              WHERE e.estado = 'FALLIDA' AND e.error_tipo::text = t.tipo AND h.created_at >= ${desde} AND h.created_at < ${hasta}) AS entregas_fallidas
     FROM unnest(${Object.values(TipoErrorEntrega)}::text[]) AS t(tipo)`;
 
-  const dias = await db.$queryRaw<{ fecha: string; reprogramaciones: number; correos_enviados: number; eventos_enviados: number }[]>`
+  const dias = await db.$queryRaw<{ fecha: string; reprogramaciones: number; correos_enviados: number; sms_enviados: number; eventos_enviados: number }[]>`
     SELECT to_char(h.created_at AT TIME ZONE ${zona}, 'YYYY-MM-DD') AS fecha,
            count(DISTINCT h.id)::int AS reprogramaciones,
            count(e.id) FILTER (WHERE e.canal = 'EMAIL' AND e.estado = 'ENVIADA')::int AS correos_enviados,
+           count(e.id) FILTER (WHERE e.canal = 'SMS' AND e.estado = 'ENVIADA')::int AS sms_enviados,
            count(e.id) FILTER (WHERE e.canal = 'TIEMPO_REAL' AND e.estado = 'ENVIADA')::int AS eventos_enviados
     FROM historial_reprogramacion h LEFT JOIN entrega_notificacion e ON e.historial_id = h.id
     WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}
@@ -88,7 +89,7 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
     total_reprogramaciones: totales.total,
     reprogramaciones_con_aviso_al_cliente: totales.con_aviso,
     notificaciones_enviadas: totales.enviadas,
-    // Of the reschedules that were meant to email the client, how many did.
+    // Of the reschedules that were meant to notify the client, how many did (by email or SMS).
     tasa_entrega: porcentaje(totales.enviadas, totales.con_aviso),
     por_canal: porCanal,
     latencia_ms: { p50: ms(total?.p50 ?? null), p95: ms(total?.p95 ?? null) },

@@ -3,6 +3,9 @@ import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
 
 export const PLANTILLA_ADMIN = "reprogramacion_auditoria";
 export const PLANTILLA_EVENTO = "evento_reprogramacion";
+export const PLANTILLA_SMS = "reprogramacion_sms";
+export const PLANTILLA_OFERTA = "oferta_lista_espera";
+export const PLANTILLA_OFERTA_SMS = "oferta_lista_espera_sms";
 
 export type PlantillaCliente = "reprogramacion" | "reprogramacion_con_descuento" | "reprogramacion_administrativa";
 

@@ -14,10 +14,11 @@ export const filtrosEntregasSchema = z
   .strict();
 
 /** A delivery as staff see it (dead-letter list, a reservation's workspace). */
-export const serializarEntrega = (e: { id: number; historialId: number; canal: string; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } }) => ({
+export const serializarEntrega = (e: { id: number; historialId: number | null; esperaId: number | null; canal: string; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } | null; espera?: { reservaId: number } | null }) => ({
   id: e.id,
   historial_id: e.historialId,
-  reserva_id: e.historial?.reservaId,
+  lista_espera_id: e.esperaId,
+  reserva_id: e.historial?.reservaId ?? e.espera?.reservaId,
   canal: e.canal,
   destinatario: e.destinatario,
   plantilla: e.plantilla,
@@ -30,11 +31,13 @@ export const serializarEntrega = (e: { id: number; historialId: number; canal: s
   actualizada_at: e.updatedAt.toISOString(),
 });
 
+const INCLUIR_RESERVA = { historial: { select: { reservaId: true } }, espera: { select: { reservaId: true } } } as const;
+
 export async function listarEntregasFallidas(db: Db, filtros: z.infer<typeof filtrosEntregasSchema>) {
   const where = { estado: "FALLIDA" as const };
   const [total, filas] = await Promise.all([
     db.entregaNotificacion.count({ where }),
-    db.entregaNotificacion.findMany({ where, include: { historial: { select: { reservaId: true } } }, orderBy: { id: "desc" }, ...ventana(filtros) }),
+    db.entregaNotificacion.findMany({ where, include: INCLUIR_RESERVA, orderBy: { id: "desc" }, ...ventana(filtros) }),
   ]);
   return { entregas: filas.map(serializarEntrega), total, pagina: filtros.pagina, por_pagina: filtros.por_pagina };
 }
@@ -49,7 +52,7 @@ export async function reintentarEntrega(db: Db, id: number) {
     const actualizada = await tx.entregaNotificacion.update({
       where: { id },
       data: { estado: "PENDIENTE", limiteIntentos: entrega.intentos + configuracionEntregas().maxIntentos },
-      include: { historial: { select: { reservaId: true } } },
+      include: INCLUIR_RESERVA,
     });
     await encolarEntrega(tx, id);
     return serializarEntrega(actualizada);

@@ -65,3 +65,9 @@ export function horaLocal(fecha: Date, zona: string): { hora: number; minuto: nu
 export function sumarDias(dia: string, dias: number): string {
   return new Date(Date.parse(`${dia}T00:00:00Z`) + dias * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The same local wall-clock time as `fecha`, on local date `dia`: a move to a day that keeps the hour. */
+export function mismaHoraEnDia(dia: string, fecha: Date, zona: string): Date {
+  const { hora, minuto } = horaLocal(fecha, zona);
+  return enFechaLocal(dia, hora, minuto, zona);
+}

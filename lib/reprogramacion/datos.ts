@@ -77,7 +77,7 @@ export async function cargarReserva(db: Tx, id: number, actorId: number, bloquea
            r.fecha_reprogramacion, r.motivo_reprogramacion, r.reprogramado_por_id, r.costo_reprogramacion, r.tipo_ultima_reprogramacion::text,
            r.created_at, r.updated_at,
            u.email AS u_email, u.password_hash AS u_password_hash, u.nombre AS u_nombre, u.apellido AS u_apellido, u.rol::text AS u_rol,
-           u.nivel::text AS u_nivel, u.departamento AS u_departamento, u.telefono AS u_telefono, u.activo AS u_activo,
+           u.nivel::text AS u_nivel, u.departamento AS u_departamento, u.telefono AS u_telefono, u.sms_activo AS u_sms_activo, u.activo AS u_activo,
            u.created_at AS u_created_at, u.updated_at AS u_updated_at,
            (SELECT coalesce(json_agg(json_build_object('id', s.id, 'tipo', s.tipo, 'descripcion', s.descripcion, 'precio', s.precio::text) ORDER BY s.id), '[]')
               FROM servicio s WHERE s.reserva_id = r.id) AS servicios,
@@ -114,6 +114,7 @@ export async function cargarReserva(db: Tx, id: number, actorId: number, bloquea
       nivel: fila.u_nivel as NivelCliente | null,
       departamento: fila.u_departamento,
       telefono: fila.u_telefono,
+      smsActivo: fila.u_sms_activo,
       activo: fila.u_activo,
       createdAt: fila.u_created_at,
       updatedAt: fila.u_updated_at,
@@ -149,6 +150,7 @@ interface FilaBloqueo {
   u_nivel: string | null;
   u_departamento: string | null;
   u_telefono: string | null;
+  u_sms_activo: boolean;
   u_activo: boolean;
   u_created_at: Date;
   u_updated_at: Date;

@@ -36,6 +36,7 @@ export async function historialDeReserva(db: Db, actor: Actor, reservaId: number
     estado_notificacion: {
       cliente_notificado: h.clienteNotificado,
       email_enviado: h.emailEnviado,
+      sms_enviado: h.smsEnviado,
       push_enviado: h.pushEnviado,
       fecha_notificacion: iso(h.fechaNotificacion),
     },

@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { listarReservas } from "@/lib/reservas/consultas";
 import { INCLUIR_RESERVA } from "@/lib/reservas/serializar";
 import { diaIso, errorDeValidacion, fechaIso, idEntero } from "@/lib/validacion";
-import { enFechaLocal, fechaLocal, horaLocal } from "./calendario";
+import { enFechaLocal, fechaLocal, mismaHoraEnDia } from "./calendario";
 import { cargarOcupacionEntre, cargarReglas, obtenerConfiguracion } from "./datos";
 import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
@@ -45,11 +45,8 @@ function leerPedido(body: unknown, actor: Actor) {
   return { pedido, solicitud };
 }
 
-const fechaPara = (p: Pick<PedidoLote, "nueva_fecha" | "dia">, actual: Date, zona: string) => {
-  if (p.nueva_fecha) return new Date(p.nueva_fecha);
-  const { hora, minuto } = horaLocal(actual, zona);
-  return enFechaLocal(p.dia!, hora, minuto, zona);
-};
+const fechaPara = (p: Pick<PedidoLote, "nueva_fecha" | "dia">, actual: Date, zona: string) =>
+  p.nueva_fecha ? new Date(p.nueva_fecha) : mismaHoraEnDia(p.dia!, actual, zona);
 
 const CODIGO_REGLA = { TIEMPO_MINIMO: "TIEMPO_MINIMO_VIOLADO", LIMITE_REPROGRAMACIONES: "LIMITE_REPROGRAMACIONES_EXCEDIDO", DIA_BLACKOUT: "DIA_BLACKOUT" } as const;
 

@@ -262,6 +262,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
     tipo_reprogramacion: tipo,
     conDescuento: Boolean(descuento),
     notificarCliente: solicitud.notificar_cliente ?? true,
+    smsCliente: reserva.usuario.smsActivo ? reserva.usuario.telefono : null,
   });
   return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor, tipo, costo, notificaciones, razonDescuento };
 }

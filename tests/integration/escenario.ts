@@ -7,10 +7,10 @@ import { db } from "./db";
 
 let siguienteDia = 40;
 
-export async function clienteConReserva(opciones: { nombre?: string; email?: string } = {}) {
+export async function clienteConReserva(opciones: { nombre?: string; email?: string; telefono?: string; smsActivo?: boolean } = {}) {
   const email = opciones.email ?? `cliente-${randomUUID().slice(0, 8)}@prueba.bo`;
   const usuario = await db.usuario.create({
-    data: { email, passwordHash: "-", nombre: opciones.nombre ?? "Lucía", apellido: "Condori", rol: "CLIENTE", nivel: "BRONZE" },
+    data: { email, passwordHash: "-", nombre: opciones.nombre ?? "Lucía", apellido: "Condori", rol: "CLIENTE", nivel: "BRONZE", telefono: opciones.telefono ?? null, smsActivo: opciones.smsActivo ?? true },
   });
   const dia = (siguienteDia += 3);
   const reserva = await db.reserva.create({

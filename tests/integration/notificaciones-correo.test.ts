@@ -222,6 +222,7 @@ describe("correo de reprogramación con Resend", () => {
           historialId: historial.id,
           reserva_id: reserva.id,
           cliente: { nombre: "Lucía Condori", email: usuario.email },
+          smsCliente: null,
           fecha_anterior: reserva.fechaInicio.toISOString(),
           fecha_nueva: nuevaFecha.toISOString(),
           motivo: "Se revierte",

@@ -5,11 +5,13 @@ import { compile } from "html-to-text";
 import { createElement } from "react";
 import CorreoAdmin, { asuntoAdmin } from "@/emails/reprogramacion-admin";
 import CorreoCliente, { asuntoCliente } from "@/emails/reprogramacion-cliente";
-import type { Contacto, CorreoAdminProps, CorreoClienteProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
+import CorreoOferta, { asuntoOferta } from "@/emails/oferta-lista-espera";
+import type { Contacto, CorreoAdminProps, CorreoClienteProps, CorreoOfertaProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
 import type { Db } from "@/lib/db/client";
 import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
 import { PLANTILLA_ADMIN } from "../plantillas";
@@ -20,6 +22,12 @@ export const INCLUIR_HISTORIAL_CORREO = {
   cupones: { orderBy: { id: "asc" } },
 } satisfies Prisma.HistorialReprogramacionInclude;
 export type HistorialParaCorreo = Prisma.HistorialReprogramacionGetPayload<{ include: typeof INCLUIR_HISTORIAL_CORREO }>;
+
+export const INCLUIR_ESPERA_CORREO = { reserva: { include: { usuario: true } } } satisfies Prisma.EntradaListaEsperaInclude;
+export type EsperaParaCorreo = Prisma.EntradaListaEsperaGetPayload<{ include: typeof INCLUIR_ESPERA_CORREO }>;
+
+/** "YYYY-MM-DD" of a date column. */
+export const diaDeEspera = (e: Pick<EsperaParaCorreo, "dia">) => e.dia.toISOString().slice(0, 10);
 
 export interface CorreoRenderizado {
   asunto: string;
@@ -134,4 +142,22 @@ export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string
   }
   const props = propsCorreoCliente(h, plantilla as VarianteCliente, contacto);
   return renderizar(createElement(CorreoCliente, props), asuntoCliente(props.reservaId));
+}
+
+/** The offer email of a waiting-list entry that reached the front of its line. */
+export async function renderizarOferta(e: EsperaParaCorreo, contacto: Contacto, zona = zonaAgencia()): Promise<CorreoRenderizado> {
+  const { reserva } = e;
+  if (!reserva.usuario.nombre.trim()) throw new DatosFaltantes("La reserva no tiene nombre de cliente");
+  if (!e.ofertaVenceAt) throw new DatosFaltantes("La entrada de la lista de espera no tiene oferta");
+  const props: CorreoOfertaProps = {
+    nombreCliente: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`.trim(),
+    reservaId: reserva.id,
+    destino: reserva.destino,
+    fechaActual: formatearFechaHora(reserva.fechaInicio, zona),
+    fechaOfrecida: formatearFechaHora(mismaHoraEnDia(diaDeEspera(e), reserva.fechaInicio, zona), zona),
+    venceEl: formatearFechaHora(e.ofertaVenceAt, zona),
+    contacto,
+    enlaceReserva: `${configuracionEntregas().urlAplicacion}/reservas/${reserva.id}`,
+  };
+  return renderizar(createElement(CorreoOferta, props), asuntoOferta(reserva.id));
 }

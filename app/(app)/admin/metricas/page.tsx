@@ -15,7 +15,7 @@ import { filtrosEntregasSchema, listarEntregasFallidas } from "@/lib/notificacio
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Métricas de notificaciones" };
 
-const CANAL = { email_cliente: "Correo al cliente", email_admin: "Correo a admins", tiempo_real: "Panel en vivo" } as const;
+const CANAL = { email_cliente: "Correo al cliente", email_admin: "Correo a admins", sms: "SMS al cliente", tiempo_real: "Panel en vivo" } as const;
 const segundos = (ms: number | null) => (ms == null ? "—" : `${(ms / 1000).toLocaleString("es-BO", { maximumFractionDigits: 1 })} s`);
 
 export default async function MetricasPage({ searchParams }: { searchParams: Promise<{ desde?: string; hasta?: string }> }) {
