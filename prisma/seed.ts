@@ -22,8 +22,8 @@ interface Cuenta {
 }
 
 export const CUENTAS_DEMO: Cuenta[] = [
-  { email: "cliente@demo.bo", nombre: "Juan", apellido: "Pérez", rol: "CLIENTE", telefono: "+591 71234567" },
-  { email: "vip@demo.bo", nombre: "Ana", apellido: "Quispe", rol: "CLIENTE", nivel: "GOLD", telefono: "+591 72345678" },
+  { email: "cliente@demo.bo", nombre: "Juan", apellido: "Pérez", rol: "CLIENTE", telefono: "+59171234567" },
+  { email: "vip@demo.bo", nombre: "Ana", apellido: "Quispe", rol: "CLIENTE", nivel: "GOLD", telefono: "+59172345678" },
   { email: "operador@demo.bo", nombre: "María", apellido: "Mamani", rol: "OPERADOR", departamento: "Atención al Cliente" },
   { email: "admin@demo.bo", nombre: "Carlos", apellido: "Rojas", rol: "ADMIN", departamento: "Administración" },
 ];

@@ -52,7 +52,8 @@ try {
     if (built !== 0) throw new Error("next build falló");
   }
   // A production build without Resend: keep the mailbox readable so tests can open it.
-  start(integrado.port, { ...integrado.env, ...LIMITES_ALTOS, BUZON_DESARROLLO: "on" });
+  // Waiting-list offers held 4 s instead of 12 h, so a spec can watch one expire.
+  start(integrado.port, { ...integrado.env, ...LIMITES_ALTOS, BUZON_DESARROLLO: "on", LISTA_ESPERA_OFERTA_SEGUNDOS: "4" });
   start(proveedores.port, {
     ...proveedores.env,
     ...LIMITES_ALTOS,

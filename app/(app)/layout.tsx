@@ -17,6 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Principal" className="flex flex-wrap items-center gap-4 text-sm">
             <Link href={INICIO_POR_ROL[actor.rol]} className="text-base font-semibold text-blue-800">Reprogramaciones</Link>
             {esStaff(actor.rol) && <Link href="/soporte" className="text-slate-700 hover:underline">Soporte</Link>}
+            {esStaff(actor.rol) && <Link href="/soporte/lista-espera" className="text-slate-700 hover:underline">Listas de espera</Link>}
+            {actor.rol === "CLIENTE" && <Link href="/perfil" className="text-slate-700 hover:underline">Mi perfil</Link>}
             {actor.rol === "ADMIN" && <Link href="/admin/reglas" className="text-slate-700 hover:underline">Reglas</Link>}
             {actor.rol === "ADMIN" && <Link href="/admin/capacidad" className="text-slate-700 hover:underline">Capacidad</Link>}
             {actor.rol === "ADMIN" && <Link href="/admin/reprogramaciones" className="text-slate-700 hover:underline">Masivas</Link>}

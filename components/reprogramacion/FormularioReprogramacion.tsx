@@ -21,7 +21,9 @@ import type { CalendarioReserva } from "@/lib/reprogramacion/calendario-reserva"
 import { DESCUENTO_MAXIMO_OPERADOR, MENSAJE_DESCUENTO_EXCESIVO } from "@/lib/reprogramacion/descuento";
 import { camposFormularioSchema, camposPersonalSchema, MOTIVO_MAX, MOTIVO_MIN, nuevaFechaDe, type ResultadoEnvio } from "@/lib/reprogramacion/formulario";
 import { BotonesSugerencias } from "./BotonesSugerencias";
+import type { EntradaVisible } from "@/lib/lista-espera/entradas";
 import { CalendarioDisponibilidad, descripcionDia } from "./CalendarioDisponibilidad";
+import { ListaEsperaDia, type AccionListaEspera } from "./ListaEsperaDia";
 import { OpcionesPersonal, VALORES_PERSONAL, vistaDescuento, type ValoresPersonal } from "./OpcionesPersonal";
 import { VistaPrevia, type EstadoVistaPrevia, type Verificacion } from "./VistaPrevia";
 
@@ -45,7 +47,7 @@ const SIN_RESPUESTA: ResultadoEnvio = {
   sugerencias: [],
 };
 
-export function FormularioReprogramacion({ reservaId, calendario, fechaActual, total, moneda, restantes, enviar, rutaExito, personal = null }: {
+export function FormularioReprogramacion({ reservaId, calendario, fechaActual, total, moneda, restantes, enviar, rutaExito, personal = null, listaEspera = null }: {
   reservaId: number;
   calendario: CalendarioReserva;
   fechaActual: string;
@@ -57,6 +59,8 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
   rutaExito: string;
   /** Support's options (operator or admin), or null for the client's own form. */
   personal?: { rol: "OPERADOR" | "ADMIN" } | null;
+  /** The reservation's open waiting-list entries and the actions to join or leave one. */
+  listaEspera?: { entradas: EntradaVisible[]; unirse: AccionListaEspera; salir: AccionListaEspera } | null;
 }) {
   const { zona } = calendario;
   const router = useRouter();
@@ -77,6 +81,7 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
 
   const nuevaFechaIso = fecha && /^\d\d:\d\d$/.test(hora) ? nuevaFechaDe(fecha, hora, zona) : null;
   const diaElegido = fecha ? calendario.dias.find((d) => d.fecha === fecha) : undefined;
+  const entradaDelDia = listaEspera?.entradas.find((e) => e.fecha === fecha) ?? null;
 
   // Live preview: the server's verdict for the chosen date and time.
   const consultarVista = useCallback(
@@ -232,6 +237,10 @@ export function FormularioReprogramacion({ reservaId, calendario, fechaActual, t
         <CalendarioDisponibilidad calendario={calendario} seleccionada={fecha || null} mes={mes} onMesChange={setMes} onSeleccion={elegirFecha} />
         {diaElegido && !diaElegido.permitido && (
           <p className="mt-2 text-sm text-slate-800" data-testid="motivo-dia">{descripcionDia(diaElegido)}</p>
+        )}
+        {listaEspera && diaElegido && (diaElegido.lista_espera.disponible || entradaDelDia) && (
+          <ListaEsperaDia key={diaElegido.fecha} reservaId={reservaId} dia={diaElegido.fecha} personas={diaElegido.lista_espera.personas} entrada={entradaDelDia}
+            unirse={listaEspera.unirse} salir={listaEspera.salir} personal={Boolean(personal)} />
         )}
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
           <Field id="fecha" label={`Fecha (${zona})`} error={errores.fecha}>

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
 import { datosDelEvento, type DatosNotificacion } from "./evento";
-import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, PLANTILLA_SMS, plantillaCliente } from "./plantillas";
+import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, PLANTILLA_OFERTA, PLANTILLA_OFERTA_SMS, PLANTILLA_SMS, plantillaCliente } from "./plantillas";
 
 export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
@@ -94,4 +94,25 @@ export const trabajoDeEntrega = (entregaId: Prisma.Sql, ejecutarEn: Date | null)
 /** One queue job for one delivery, optionally delayed (retries). Works inside or outside a transaction. */
 export async function encolarEntrega(db: Ejecutor, entregaId: number, ejecutarEn: Date | null = null) {
   await db.$executeRaw`SELECT ${trabajoDeEntrega(Prisma.sql`${entregaId}::int`, ejecutarEn)}`;
+}
+
+/**
+ * The deliveries of a waiting-list offer (the client's email, and an SMS when they take them) and
+ * their jobs, in one statement inside the transaction that makes the offer.
+ */
+export async function encolarOferta(tx: Ejecutor, esperaId: number, cliente: { email: string; smsCliente: string | null }) {
+  const entregas = [
+    { canal: "EMAIL", destinatario: cliente.email, plantilla: PLANTILLA_OFERTA },
+    ...(cliente.smsCliente ? [{ canal: "SMS", destinatario: cliente.smsCliente, plantilla: PLANTILLA_OFERTA_SMS }] : []),
+  ];
+  await tx.$executeRaw`
+    WITH nuevas AS (
+      INSERT INTO entrega_notificacion (espera_id, canal, destinatario, plantilla, updated_at)
+      SELECT ${esperaId}, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
+      FROM unnest(${entregas.map((e) => e.canal)}::text[], ${entregas.map((e) => e.destinatario)}::text[], ${entregas.map((e) => e.plantilla)}::text[]) AS e(canal, destinatario, plantilla)
+      RETURNING id
+    )
+    SELECT count(*) FROM graphile_worker.add_jobs((
+      SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
+      FROM nuevas))`;
 }

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { enteroDelEntorno } from "@/lib/entorno";
 import { borrarClavesVencidas } from "@/lib/reprogramacion/idempotencia";
 import { cargaLote, procesarLote, TAREA_LOTE } from "@/lib/reprogramacion/lotes";
+import { cargaOfrecer, cargaVencer, ofrecerLugares, TAREA_OFRECER, TAREA_VENCER, vencerOferta } from "@/lib/lista-espera/ofertas";
 import type { Db } from "@/lib/db/client";
 import { registroSilencioso } from "./cola";
 import { compactarConteos } from "./conteo";
@@ -53,6 +54,14 @@ function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker): 
       [TAREA_LOTE]: async (payload) => {
         const { loteId } = cargaLote.parse(payload);
         await procesarLote(db, loteId);
+      },
+      // Waiting lists: a place may have freed up on a day (queued by database triggers), and an
+      // offer's hold ran out.
+      [TAREA_OFRECER]: async (payload) => {
+        await ofrecerLugares(db, cargaOfrecer.parse(payload).dia);
+      },
+      [TAREA_VENCER]: async (payload) => {
+        await vencerOferta(db, cargaVencer.parse(payload).esperaId);
       },
     },
   });

@@ -59,6 +59,8 @@ export interface DiaCalendario {
   capacidad: number;
   disponibilidad: "ALTA" | "MEDIA" | "BAJA" | "SIN_LUGARES";
   quedan_pocos: boolean;
+  /** Full but otherwise allowed: the reservation can join the day's waiting list (`personas` are in it). */
+  lista_espera: { disponible: boolean; personas: number };
 }
 
 export interface EntradaDias {
@@ -112,7 +114,8 @@ export function evaluarDias(e: EntradaDias): DiaCalendario[] {
       else motivos.push({ codigo: v.regla.tipoRegla, mensaje: `${v.regla.mensajeError} (${v.detalle.charAt(0).toLowerCase()}${v.detalle.slice(1)})`, regla });
     }
     const cupo = libres(e.ocupacion, dia);
-    if (cupo.libres <= 0) motivos.push({ codigo: "SIN_CAPACIDAD", mensaje: `Sin lugares: ${cupo.ocupadas} de ${cupo.capacidad} ocupados` });
+    const enLista = cupo.en_lista_espera ? ` y ${cupo.en_lista_espera} ${cupo.en_lista_espera === 1 ? "persona" : "personas"} en lista de espera` : "";
+    if (cupo.libres <= 0) motivos.push({ codigo: "SIN_CAPACIDAD", mensaje: `Sin lugares: ${Math.min(cupo.ocupadas, cupo.capacidad)} de ${cupo.capacidad} ocupados${enLista}` });
     return {
       fecha: dia,
       fecha_hora: fecha.toISOString(),
@@ -124,6 +127,7 @@ export function evaluarDias(e: EntradaDias): DiaCalendario[] {
       capacidad: cupo.capacidad,
       disponibilidad: cupo.libres <= 0 ? "SIN_LUGARES" : nivelDisponibilidad(cupo.libres, cupo.capacidad),
       quedan_pocos: cupo.libres > 0 && cupo.libres <= POCOS_LUGARES,
+      lista_espera: { disponible: motivos.length > 0 && motivos.every((m) => m.codigo === "SIN_CAPACIDAD"), personas: cupo.en_lista_espera },
     };
   });
 }

@@ -24,20 +24,37 @@ export async function cargarOcupacion(db: Tx, centro: Date, zona: string, capaci
   return cargarOcupacionEntre(db, aLaHoraLocal(centro, -dias, 0, 0, zona), aLaHoraLocal(centro, dias + 1, 0, 0, zona), zona, capacidadPorDefecto, excluir);
 }
 
-/** Reservations per local day for starts in [desde, hasta): two queries, whatever the range. */
+/**
+ * Places the waiting list holds on a day, as seen by reservation `excluir`: open offers, and the
+ * people waiting (a place that frees up is theirs first), unless `excluir` holds a live offer there
+ * itself (then the place is its own). Aggregates over entrada_lista_espera rows of one day.
+ */
+const apartadasSql = (excluir: number) => Prisma.sql`(
+  count(*) FILTER (WHERE estado = 'OFERTADA' AND reserva_id <> ${excluir})
+  + CASE WHEN bool_or(estado = 'OFERTADA' AND reserva_id = ${excluir} AND oferta_vence_at > now()) THEN 0
+         ELSE count(*) FILTER (WHERE estado = 'ESPERANDO' AND reserva_id <> ${excluir}) END)::int`;
+
+/** Reservations per local day for starts in [desde, hasta), and the waiting lists' held places: three queries, whatever the range. */
 export async function cargarOcupacionEntre(db: Tx, desde: Date, hasta: Date, zona: string, capacidadPorDefecto: number, excluir: number | null): Promise<Ocupacion> {
-  const [filas, capacidades] = await Promise.all([
+  const [filas, capacidades, esperas] = await Promise.all([
     db.$queryRaw<{ dia: string; n: number }[]>`
       SELECT to_char(fecha_inicio AT TIME ZONE ${zona}, 'YYYY-MM-DD') AS dia, count(*)::int AS n
       FROM reserva
       WHERE fecha_inicio >= ${desde} AND fecha_inicio < ${hasta} AND estado <> 'CANCELADA' AND id <> ${excluir ?? 0}
       GROUP BY 1`,
     db.capacidadFecha.findMany({ where: { fecha: { gte: new Date(desde.getTime() - 86_400_000), lte: hasta } } }),
+    db.$queryRaw<{ dia: string; apartadas: number; en_lista: number }[]>`
+      SELECT to_char(dia, 'YYYY-MM-DD') AS dia, ${apartadasSql(excluir ?? 0)} AS apartadas, count(*)::int AS en_lista
+      FROM entrada_lista_espera
+      WHERE estado IN ('ESPERANDO', 'OFERTADA') AND hasta > ${desde} AND desde < ${hasta}
+      GROUP BY dia`,
   ]);
   return {
     capacidadPorDefecto,
     capacidades: new Map(capacidades.map((c) => [c.fecha.toISOString().slice(0, 10), c.capacidadMaxima])),
     ocupadas: new Map(filas.map((f) => [f.dia, f.n])),
+    apartadas: new Map(esperas.map((e) => [e.dia, e.apartadas])),
+    enLista: new Map(esperas.map((e) => [e.dia, e.en_lista])),
   };
 }
 
@@ -46,18 +63,23 @@ export async function bloquearDia(db: Tx, dia: string) {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"capacidad:" + dia}))`;
 }
 
-/** Bookings on one local day (not counting `excluir`) and that day's capacity row, in one statement. */
+/** Bookings on one local day (not counting `excluir`), its capacity row and its waiting list, in one statement. */
 export async function cargarOcupacionDelDia(db: Tx, fecha: Date, zona: string, capacidadPorDefecto: number, excluir: number | null): Promise<Ocupacion> {
   const { inicio, fin } = limitesDelDia(fecha, zona);
   const dia = fechaLocal(fecha, zona);
-  const [fila] = await db.$queryRaw<{ n: number; capacidad: number | null }[]>`
+  const [fila] = await db.$queryRaw<{ n: number; capacidad: number | null; apartadas: number; en_lista: number }[]>`
     SELECT (SELECT count(*)::int FROM reserva
             WHERE fecha_inicio >= ${inicio} AND fecha_inicio < ${fin} AND estado <> 'CANCELADA' AND id <> ${excluir ?? 0}) AS n,
-           (SELECT capacidad_maxima FROM capacidad_fecha WHERE fecha = ${dia}::date) AS capacidad`;
+           (SELECT capacidad_maxima FROM capacidad_fecha WHERE fecha = ${dia}::date) AS capacidad,
+           e.apartadas, e.en_lista
+    FROM (SELECT coalesce(${apartadasSql(excluir ?? 0)}, 0) AS apartadas, count(*)::int AS en_lista
+          FROM entrada_lista_espera WHERE dia = ${dia}::date AND estado IN ('ESPERANDO', 'OFERTADA')) e`;
   return {
     capacidadPorDefecto,
     capacidades: new Map(fila.capacidad === null ? [] : [[dia, fila.capacidad]]),
     ocupadas: new Map([[dia, fila.n]]),
+    apartadas: new Map([[dia, fila.apartadas]]),
+    enLista: new Map([[dia, fila.en_lista]]),
   };
 }
 

@@ -6,12 +6,17 @@ export interface Ocupacion {
   capacidadPorDefecto: number;
   capacidades: Map<string, number>;
   ocupadas: Map<string, number>;
+  /** Places the waiting list holds per day: open offers, and freed places that go to the line first. */
+  apartadas?: Map<string, number>;
+  /** People in each day's waiting list (waiting or holding an offer). */
+  enLista?: Map<string, number>;
 }
 
 export function libres(ocupacion: Ocupacion, dia: string) {
   const capacidad = ocupacion.capacidades.get(dia) ?? ocupacion.capacidadPorDefecto;
   const ocupadas = ocupacion.ocupadas.get(dia) ?? 0;
-  return { capacidad, ocupadas, libres: Math.max(capacidad - ocupadas, 0) };
+  const apartadas = ocupacion.apartadas?.get(dia) ?? 0;
+  return { capacidad, ocupadas, apartadas, en_lista_espera: ocupacion.enLista?.get(dia) ?? 0, libres: Math.max(capacidad - ocupadas - apartadas, 0) };
 }
 
 export function nivelDisponibilidad(espacios: number, capacidad: number): "ALTA" | "MEDIA" | "BAJA" {

@@ -54,11 +54,21 @@ export function errorBlackout(v: Veredicto, fechaSolicitada: Date, zona: string,
   });
 }
 
-export function errorSinCapacidad(fechaSolicitada: Date, ocupadas: number, capacidad: number, alternativas: Alternativa[]) {
+/**
+ * A full day. `listaEspera` is null where no waiting list can be joined (a new booking has no
+ * reservation to move); otherwise the reservation may join it, and `personas` are already in it.
+ */
+export function errorSinCapacidad(fechaSolicitada: Date, cupo: { ocupadas: number; capacidad: number; apartadas: number; en_lista_espera: number }, alternativas: Alternativa[], listaEspera: { reservaId: number } | null) {
   return new ErrorDominio(409, "FECHA_NO_DISPONIBLE", "La fecha solicitada no está disponible", {
     fecha_solicitada: fechaSolicitada.toISOString(),
-    razon: "Fecha completamente reservada",
-    disponibilidad: { reservas_existentes: ocupadas, capacidad_maxima: capacidad, lista_espera_disponible: true },
+    razon: cupo.apartadas > 0 && cupo.ocupadas < cupo.capacidad ? "Los lugares libres están reservados para la lista de espera" : "Fecha completamente reservada",
+    disponibilidad: {
+      reservas_existentes: cupo.ocupadas,
+      capacidad_maxima: cupo.capacidad,
+      lista_espera_disponible: listaEspera !== null,
+      personas_en_lista_espera: cupo.en_lista_espera,
+      ...(listaEspera ? { unirse_lista_espera: `/api/reservas/${listaEspera.reservaId}/lista-espera/` } : {}),
+    },
     fechas_alternativas: alternativas.map(alternativaFecha),
   });
 }

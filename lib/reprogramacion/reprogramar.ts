@@ -95,7 +95,7 @@ export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }
   if (primero) throw primero;
 }
 
-async function errorDeRegla(tx: Tx, v: Veredicto, reserva: ReservaConCliente, config: Configuracion, nuevaFecha: Date, sugerencias: () => Promise<ReturnType<typeof buscarAlternativas>>, zona: string) {
+export async function errorDeRegla(tx: Tx, v: Veredicto, reserva: ReservaConCliente, config: Configuracion, nuevaFecha: Date, sugerencias: () => Promise<ReturnType<typeof buscarAlternativas>>, zona: string) {
   switch (v.regla.tipoRegla) {
     case "TIEMPO_MINIMO":
       return errorTiempoMinimo(v, config);
@@ -186,7 +186,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
   await bloquearDia(tx, dia);
   const cupo = libres(await cargarOcupacionDelDia(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), dia);
   if (cupo.libres <= 0)
-    throw errorSinCapacidad(nuevaFecha, cupo.ocupadas, cupo.capacidad, alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha));
+    throw errorSinCapacidad(nuevaFecha, cupo, alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha), { reservaId: reserva.id });
 
   const tipo = tipoDeReprogramacion(actor, solicitud);
   const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;

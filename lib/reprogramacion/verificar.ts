@@ -54,8 +54,16 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
   let disponibilidad = null;
   let sugerencias = {};
   if (nuevaFecha) {
+    const fechaValida = bloqueos.length === 0 && violadas.length === 0;
     const cupo = libres(await cargarOcupacionDelDia(db, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), fechaLocal(nuevaFecha, zona));
-    disponibilidad = { reservas_existentes: cupo.ocupadas, capacidad_maxima: cupo.capacidad, espacios_libres: cupo.libres };
+    disponibilidad = {
+      reservas_existentes: cupo.ocupadas,
+      capacidad_maxima: cupo.capacidad,
+      espacios_libres: cupo.libres,
+      personas_en_lista_espera: cupo.en_lista_espera,
+      // Full, but the rules allow the date: the reservation can wait for a place there.
+      lista_espera_disponible: cupo.libres <= 0 && fechaValida,
+    };
     if (cupo.libres <= 0) bloqueos.push("La fecha solicitada no está disponible");
     // A blocked date comes with the nearby dates a reschedule would accept, as the §7 errors do.
     if (violadas.length || cupo.libres <= 0) {

@@ -52,7 +52,7 @@ export async function crearReserva(db: Db, body: unknown, ahora = new Date(), zo
       await bloquearDia(tx, dia);
       const ocupacion = await cargarOcupacion(tx, fechaInicio, zona, config.capacidadDiariaPorDefecto, null);
       const cupo = libres(ocupacion, dia);
-      if (cupo.libres <= 0) throw errorSinCapacidad(fechaInicio, cupo.ocupadas, cupo.capacidad, buscarAlternativas(fechaInicio, zona, ocupacion, () => true));
+      if (cupo.libres <= 0) throw errorSinCapacidad(fechaInicio, cupo, buscarAlternativas(fechaInicio, zona, ocupacion, () => true), null);
       return tx.reserva.create({
         data: {
           usuarioId: cliente.id,

@@ -18,7 +18,7 @@ export default async function CorreosPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Correos de desarrollo</h1>
-      <p className="mb-4 text-slate-600">Sin RESEND_API_KEY, los correos se guardan aquí en lugar de enviarse. Se muestran los 50 más recientes.</p>
+      <p className="mb-4 text-slate-600">Sin RESEND_API_KEY, los correos se guardan aquí en lugar de enviarse; sin Twilio configurado, también los SMS. Se muestran los 50 más recientes.</p>
       <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         {correos.length === 0 ? (
           <p className="rounded-lg bg-white p-6 text-slate-600 ring-1 ring-slate-200">Todavía no hay correos. Reprograme una reserva para ver el primero.</p>
@@ -27,7 +27,7 @@ export default async function CorreosPage({ searchParams }: { searchParams: Prom
             {correos.map((c) => (
               <li key={c.id}>
                 <Link href={`/dev/correos?id=${c.id}`} aria-current={abierto?.id === c.id ? "true" : undefined} className={`block px-3 py-2 text-sm hover:bg-slate-50 ${abierto?.id === c.id ? "bg-blue-50" : ""}`}>
-                  <span className="block font-medium">{c.asunto}</span>
+                  <span className="block font-medium">{c.canal === "SMS" ? <><span className="mr-1 rounded bg-slate-200 px-1.5 text-xs">SMS</span>{`Mensaje a ${c.para}`}</> : c.asunto}</span>
                   <span className="text-slate-600">Para {c.para} · {formatearFechaCorta(c.createdAt)} ({zonaAgencia()})</span>
                 </Link>
               </li>
@@ -38,11 +38,17 @@ export default async function CorreosPage({ searchParams }: { searchParams: Prom
           <article className="rounded-lg bg-white p-3 ring-1 ring-slate-200" aria-label="Correo abierto">
             <h2 className="font-semibold">{abierto.asunto}</h2>
             <p className="mb-2 text-sm text-slate-600">Para {abierto.para}</p>
-            <iframe title="Vista del correo" srcDoc={abierto.html} sandbox="" className="h-[640px] w-full rounded border border-slate-200" />
-            <details className="mt-2 text-sm">
-              <summary className="cursor-pointer">Versión de texto</summary>
-              <pre className="mt-2 whitespace-pre-wrap text-xs">{abierto.texto}</pre>
-            </details>
+            {abierto.canal === "SMS" ? (
+              <p className="max-w-sm whitespace-pre-wrap rounded-2xl bg-slate-100 p-3 text-sm" data-testid="sms">{abierto.texto}</p>
+            ) : (
+              <>
+                <iframe title="Vista del correo" srcDoc={abierto.html} sandbox="" className="h-[640px] w-full rounded border border-slate-200" />
+                <details className="mt-2 text-sm">
+                  <summary className="cursor-pointer">Versión de texto</summary>
+                  <pre className="mt-2 whitespace-pre-wrap text-xs">{abierto.texto}</pre>
+                </details>
+              </>
+            )}
           </article>
         ) : (
           correos.length > 0 && <p className="text-slate-600">Elija un correo para verlo.</p>

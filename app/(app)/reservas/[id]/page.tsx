@@ -13,6 +13,10 @@ import { formatearMonto } from "@/lib/formato/dinero";
 import { historialDeReserva } from "@/lib/reprogramacion/historial";
 import { reprogramabilidades } from "@/lib/reprogramacion/reprogramable";
 import { reservaDePagina } from "@/lib/reservas/pagina";
+import { EsperasReserva } from "@/components/reservas/EsperasReserva";
+import { zonaAgencia } from "@/lib/formato/fecha";
+import { esperasDeReserva } from "@/lib/lista-espera/entradas";
+import { aceptarOfertaAccion, salirListaEsperaAccion } from "./actions";
 
 export const metadata = { title: "Detalle de la reserva" };
 
@@ -20,7 +24,11 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
   const { id } = await params;
   const actor = await actorDePagina(["CLIENTE"], `/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
-  const [historial, verdictos] = await Promise.all([historialDeReserva(prisma, actor, reserva.id), reprogramabilidades(prisma, actor, [reserva])]);
+  const [historial, verdictos, { entradas: esperas }] = await Promise.all([
+    historialDeReserva(prisma, actor, reserva.id),
+    reprogramabilidades(prisma, actor, [reserva]),
+    esperasDeReserva(prisma, actor, reserva.id),
+  ]);
   const verdicto = verdictos.get(reserva.id)!;
   return (
     <div className="space-y-4">
@@ -49,6 +57,13 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
           )}
         </div>
       </Card>
+
+      {esperas.length > 0 && (
+        <Card aria-labelledby="titulo-esperas">
+          <CardHeader title="Lista de espera" titleId="titulo-esperas" />
+          <EsperasReserva reservaId={reserva.id} entradas={esperas} zona={zonaAgencia()} aceptar={aceptarOfertaAccion} salir={salirListaEsperaAccion} />
+        </Card>
+      )}
 
       <Card aria-labelledby="titulo-servicios">
         <CardHeader title="Servicios" titleId="titulo-servicios" />

@@ -7,6 +7,8 @@ import { prisma } from "@/lib/db/client";
 import { calendarioDeReserva } from "@/lib/reprogramacion/calendario-reserva";
 import { reprogramabilidades } from "@/lib/reprogramacion/reprogramable";
 import { reservaDePagina } from "@/lib/reservas/pagina";
+import { esperasDeReserva } from "@/lib/lista-espera/entradas";
+import { salirListaEsperaAccion, unirseListaEsperaAccion } from "../actions";
 import { reprogramarDesdeFormulario } from "./actions";
 
 export const metadata = { title: "Reprogramar reserva" };
@@ -30,6 +32,7 @@ export default async function ReprogramarPage({ params }: { params: Promise<{ id
           restantes={verdicto.restantes}
           enviar={reprogramarDesdeFormulario}
           rutaExito={`/reservas/${reserva.id}/reprogramar/listo?historial=`}
+          listaEspera={{ entradas: (await esperasDeReserva(prisma, actor, reserva.id)).entradas, unirse: unirseListaEsperaAccion, salir: salirListaEsperaAccion }}
         />
       ) : (
         <div className="space-y-3">

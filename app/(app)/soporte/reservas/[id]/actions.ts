@@ -3,7 +3,18 @@
 // bypass or a discount above 50 % is refused by the same role rules).
 import { camposPersonalSchema, solicitudDelPersonal, type ResultadoEnvio } from "@/lib/reprogramacion/formulario";
 import { enviarFormularioDeReprogramacion } from "@/lib/reprogramacion/envio-formulario";
+import { aceptarComo, salirComo, unirseComo } from "@/lib/lista-espera/acciones";
+import { guardarContactoComo } from "@/lib/usuarios/acciones";
 
 export async function reprogramarComoPersonal(reservaId: string, formData: FormData): Promise<ResultadoEnvio> {
   return enviarFormularioDeReprogramacion(["OPERADOR", "ADMIN"], reservaId, formData, camposPersonalSchema, solicitudDelPersonal);
 }
+
+// Support's waiting-list actions for the client's reservation: the staff edge of /api/reservas/{id}/lista-espera/.
+const PERSONAL = ["OPERADOR", "ADMIN"] as const;
+export const unirseListaEsperaComoPersonal = async (reservaId: string, fecha: string) => unirseComo(PERSONAL, reservaId, fecha);
+export const salirListaEsperaComoPersonal = async (reservaId: string, fecha: string) => salirComo(PERSONAL, reservaId, fecha);
+export const aceptarOfertaComoPersonal = async (reservaId: string, fecha: string) => aceptarComo(PERSONAL, reservaId, fecha);
+
+/** The client's SMS contact, edited by staff from the reservation's page. */
+export const guardarContactoDelCliente = async (clienteId: number, formData: FormData) => guardarContactoComo(PERSONAL, clienteId, formData);

@@ -16,7 +16,11 @@ import { calendarioDeReserva } from "@/lib/reprogramacion/calendario-reserva";
 import { historialDeReserva } from "@/lib/reprogramacion/historial";
 import { reprogramabilidades } from "@/lib/reprogramacion/reprogramable";
 import { reservaDePagina } from "@/lib/reservas/pagina";
-import { reprogramarComoPersonal } from "./actions";
+import { mostrarTelefono } from "@/lib/telefono";
+import { EsperasReserva } from "@/components/reservas/EsperasReserva";
+import { esperasDeReserva } from "@/lib/lista-espera/entradas";
+import { FormularioContacto } from "@/components/perfil/FormularioContacto";
+import { aceptarOfertaComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
 
 export const metadata = { title: "Reserva · Soporte" };
 
@@ -25,10 +29,11 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
   const actor = await actorDePagina(["OPERADOR", "ADMIN"], `/soporte/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
   const zona = zonaAgencia();
-  const [historial, entregas, verdictos] = await Promise.all([
+  const [historial, entregas, verdictos, { entradas: esperas }] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     entregasDeReserva(prisma, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
+    esperasDeReserva(prisma, actor, reserva.id),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   const reprogramada = Number((await searchParams).reprogramada);
@@ -59,8 +64,14 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
             <Datum label="Nombre">{cliente.nombre} {cliente.apellido}</Datum>
             <Datum label="Nivel">{cliente.nivel ?? "—"}</Datum>
             <Datum label="Correo"><a href={`mailto:${cliente.email}`} className="break-all text-blue-800 underline">{cliente.email}</a></Datum>
-            <Datum label="Teléfono">{cliente.telefono ? <a href={`tel:${cliente.telefono}`} className="text-blue-800 underline">{cliente.telefono}</a> : "—"}</Datum>
+            <Datum label="Celular">{cliente.telefono ? <a href={`tel:${cliente.telefono}`} className="text-blue-800 underline">{mostrarTelefono(cliente.telefono)}</a> : "—"}{cliente.telefono && !cliente.smsActivo ? " (sin SMS)" : ""}</Datum>
           </dl>
+          <details className="mt-3 border-t border-slate-100 pt-3 text-sm">
+            <summary className="cursor-pointer font-medium text-blue-800">Editar celular y avisos por SMS</summary>
+            <div className="mt-3">
+              <FormularioContacto telefono={cliente.telefono} smsActivo={cliente.smsActivo} guardar={guardarContactoDelCliente.bind(null, cliente.id)} personal />
+            </div>
+          </details>
         </Card>
 
         <Card aria-labelledby="titulo-reserva">
@@ -81,6 +92,13 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
           </ul>
         </Card>
       </div>
+
+      {esperas.length > 0 && (
+        <Card aria-labelledby="titulo-esperas">
+          <CardHeader title="Lista de espera" titleId="titulo-esperas" />
+          <EsperasReserva reservaId={reserva.id} entradas={esperas} zona={zona} aceptar={aceptarOfertaComoPersonal} salir={salirListaEsperaComoPersonal} />
+        </Card>
+      )}
 
       <Card aria-labelledby="titulo-historial">
         <CardHeader title="Historial y notificaciones" titleId="titulo-historial" actions={<BotonActualizar automatico={hayEntregasEnCurso(entregas)} />} />
@@ -104,6 +122,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
               enviar={reprogramarComoPersonal}
               rutaExito={`/soporte/reservas/${reserva.id}?reprogramada=`}
               personal={{ rol: actor.rol === "ADMIN" ? "ADMIN" : "OPERADOR" }}
+              listaEspera={{ entradas: esperas, unirse: unirseListaEsperaComoPersonal, salir: salirListaEsperaComoPersonal }}
             />
           </>
         ) : (

@@ -35,7 +35,7 @@ CREATE TABLE "entrada_lista_espera" (
 );
 
 -- CreateIndex
-CREATE INDEX "entrada_lista_espera_dia_estado_created_at_id_idx" ON "entrada_lista_espera"("dia", "estado", "created_at", "id");
+CREATE INDEX "entrada_lista_espera_dia_estado_id_idx" ON "entrada_lista_espera"("dia", "estado", "id");
 
 -- CreateIndex
 CREATE INDEX "entrada_lista_espera_reserva_id_idx" ON "entrada_lista_espera"("reserva_id");

@@ -1,0 +1,22 @@
+// The waiting list's server-action edges, shared by the client's pages and support's (each page's
+// "use server" file passes its roles): role check, write budget, the same lib call as the API.
+import { prisma } from "@/lib/db/client";
+import type { Rol } from "@/lib/generated/prisma/enums";
+import { accionProtegida } from "@/lib/http/accion";
+import { idDeRuta } from "@/lib/http/api";
+import { salirListaEspera, unirseListaEspera } from "./entradas";
+import { aceptarOferta } from "./ofertas";
+
+const id = (reservaId: string) => idDeRuta(String(reservaId), "La reserva");
+
+export const unirseComo = (roles: readonly Rol[], reservaId: string, fecha: string) =>
+  accionProtegida(roles, (actor) => unirseListaEspera(prisma, actor, id(reservaId), { fecha }));
+
+export const salirComo = (roles: readonly Rol[], reservaId: string, fecha: string) =>
+  accionProtegida(roles, (actor) => salirListaEspera(prisma, actor, id(reservaId), { fecha }));
+
+export const aceptarComo = (roles: readonly Rol[], reservaId: string, fecha: string) =>
+  accionProtegida(roles, async (actor) => {
+    const respuesta = (await aceptarOferta(prisma, actor, id(reservaId), { fecha })) as { fecha_inicio?: string; reserva?: { fecha_inicio: string } };
+    return { fechaNueva: respuesta.fecha_inicio ?? respuesta.reserva!.fecha_inicio };
+  });

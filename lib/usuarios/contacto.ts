@@ -1,0 +1,19 @@
+// A client's SMS contact: the mobile number (E.164) and whether they want SMS notices. The client
+// edits their own; staff edit any client's (a client's id from anyone else is a 404).
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/credenciales";
+import type { Db } from "@/lib/db/client";
+import { noEncontrado } from "@/lib/errores";
+import { telefonoMovilSchema } from "@/lib/telefono";
+import { errorDeValidacion } from "@/lib/validacion";
+
+export const contactoSchema = z.object({ telefono: telefonoMovilSchema, sms_activo: z.boolean({ error: "Debe ser true o false" }) }).strict();
+
+export async function actualizarContacto(db: Db, actor: Actor, clienteId: number, body: unknown) {
+  const r = contactoSchema.safeParse(body);
+  if (!r.success) throw errorDeValidacion(r.error, "Los datos de contacto no son válidos.");
+  if (actor.rol === "CLIENTE" && actor.id !== clienteId) throw noEncontrado("El cliente no existe.");
+  const { count } = await db.usuario.updateMany({ where: { id: clienteId, rol: "CLIENTE" }, data: { telefono: r.data.telefono, smsActivo: r.data.sms_activo } });
+  if (count === 0) throw noEncontrado("El cliente no existe.");
+  return { telefono: r.data.telefono, sms_activo: r.data.sms_activo };
+}
