@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 export interface DatosGraficos {
   canales: { canal: string; tasa: number; p50: number | null; p95: number | null; total: number }[];
   errores: { tipo: string; intentos: number; descartadas: number }[];
-  volumen: { fecha: string; reprogramaciones: number; correos: number; eventos: number }[];
+  volumen: { fecha: string; reprogramaciones: number; correos: number; sms: number; eventos: number }[];
 }
 
 const num = (n: number | null, digitos = 1) => (n === null ? "—" : n.toLocaleString("es-BO", { maximumFractionDigits: digitos }));
@@ -71,8 +71,8 @@ export function GraficosMetricas({ datos }: { datos: DatosGraficos }) {
           <Bar dataKey="descartadas" name="Descartadas" fill="#7c2d12" isAnimationActive={false} />
         </BarChart>
       </Grafico>
-      <Grafico id="volumen" titulo="Volumen por día" descripcion="Reprogramaciones, correos y eventos en vivo enviados."
-        tabla={{ cabeceras: ["Día", "Reprogramaciones", "Correos", "Eventos"], filas: datos.volumen.map((v) => [v.fecha, v.reprogramaciones, v.correos, v.eventos]) }}>
+      <Grafico id="volumen" titulo="Volumen por día" descripcion="Reprogramaciones, correos, SMS y eventos en vivo enviados."
+        tabla={{ cabeceras: ["Día", "Reprogramaciones", "Correos", "SMS", "Eventos"], filas: datos.volumen.map((v) => [v.fecha, v.reprogramaciones, v.correos, v.sms, v.eventos]) }}>
         <LineChart data={datos.volumen} margin={{ left: -10 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="fecha" tick={{ fontSize: 11 }} />
@@ -81,6 +81,7 @@ export function GraficosMetricas({ datos }: { datos: DatosGraficos }) {
           <Legend />
           <Line dataKey="reprogramaciones" name="Reprogramaciones" stroke="#1d4ed8" isAnimationActive={false} />
           <Line dataKey="correos" name="Correos" stroke="#0f766e" isAnimationActive={false} />
+          <Line dataKey="sms" name="SMS" stroke="#7c3aed" isAnimationActive={false} />
           <Line dataKey="eventos" name="Eventos en vivo" stroke="#b45309" isAnimationActive={false} />
         </LineChart>
       </Grafico>

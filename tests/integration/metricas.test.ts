@@ -9,7 +9,7 @@ import { clienteConReserva } from "./escenario";
 afterAll(() => db.$disconnect());
 
 interface EntregaDato {
-  canal: "EMAIL" | "TIEMPO_REAL";
+  canal: "EMAIL" | "SMS" | "TIEMPO_REAL";
   plantilla: string;
   estado: EstadoEntrega;
   latenciaMs?: number;
@@ -43,14 +43,16 @@ async function reprogramacionEn(creada: string, notificarCliente: boolean, clien
 
 const cliente = (estado: EstadoEntrega, extra: Partial<EntregaDato> = {}): EntregaDato => ({ canal: "EMAIL", plantilla: "reprogramacion", estado, ...extra });
 const admin = (estado: EstadoEntrega, extra: Partial<EntregaDato> = {}): EntregaDato => ({ canal: "EMAIL", plantilla: PLANTILLA_ADMIN, estado, ...extra });
+const sms = (estado: EstadoEntrega, extra: Partial<EntregaDato> = {}): EntregaDato => ({ canal: "SMS", plantilla: "reprogramacion_sms", estado, ...extra });
 const vivo = (estado: EstadoEntrega, latenciaMs?: number): EntregaDato => ({ canal: "TIEMPO_REAL", plantilla: "evento_reprogramacion", estado, latenciaMs, intentos: latenciaMs === undefined ? [] : ["OK"] });
 
 describe("métricas de notificaciones", () => {
   it("calcula tasas, latencias, errores y volumen por día en la zona de la agencia", async () => {
     // 10 Mar 10:00 La Paz: everything delivered.
-    await reprogramacionEn("2031-03-10T14:00:00Z", true, true, [cliente("ENVIADA", { latenciaMs: 1000, intentos: ["OK"] }), admin("ENVIADA", { latenciaMs: 2000, intentos: ["OK"] }), vivo("ENVIADA", 100)]);
+    await reprogramacionEn("2031-03-10T14:00:00Z", true, true, [cliente("ENVIADA", { latenciaMs: 1000, intentos: ["OK"] }), admin("ENVIADA", { latenciaMs: 2000, intentos: ["OK"] }), sms("ENVIADA", { latenciaMs: 650, intentos: ["OK"] }), vivo("ENVIADA", 100)]);
     // 10 Mar 16:00: the client email dead-lettered after three provider errors.
-    await reprogramacionEn("2031-03-10T20:00:00Z", true, false, [cliente("FALLIDA", { errorTipo: "PROVEEDOR", intentos: ["PROVEEDOR", "PROVEEDOR", "PROVEEDOR"] }), vivo("ENVIADA", 300)]);
+    // Its SMS went to a number Twilio refused.
+    await reprogramacionEn("2031-03-10T20:00:00Z", true, false, [cliente("FALLIDA", { errorTipo: "PROVEEDOR", intentos: ["PROVEEDOR", "PROVEEDOR", "PROVEEDOR"] }), sms("FALLIDA", { errorTipo: "DESTINATARIO_INVALIDO", intentos: ["DESTINATARIO_INVALIDO"] }), vivo("ENVIADA", 300)]);
     // 11 Mar: no client email asked for; the admin address was invalid.
     await reprogramacionEn("2031-03-11T15:00:00Z", false, false, [admin("FALLIDA", { errorTipo: "DESTINATARIO_INVALIDO", intentos: ["DESTINATARIO_INVALIDO"] }), vivo("ENVIADA", 200)]);
     // 03:30 UTC on 11 Mar is still 10 Mar, 23:30 in La Paz; the live event is still queued.
@@ -64,14 +66,16 @@ describe("métricas de notificaciones", () => {
     expect(m.por_canal).toEqual({
       email_cliente: { total: 3, enviadas: 2, fallidas: 1, pendientes: 0, tasa_entrega: 66.67, latencia_ms: { p50: 3000, p95: 4800 } },
       email_admin: { total: 2, enviadas: 1, fallidas: 1, pendientes: 0, tasa_entrega: 50, latencia_ms: { p50: 2000, p95: 2000 } },
+      sms: { total: 2, enviadas: 1, fallidas: 1, pendientes: 0, tasa_entrega: 50, latencia_ms: { p50: 650, p95: 650 } },
       tiempo_real: { total: 4, enviadas: 3, fallidas: 0, pendientes: 1, tasa_entrega: 75, latencia_ms: { p50: 200, p95: 290 } },
     });
-    expect(m.latencia_ms).toEqual({ p50: 650, p95: 4250 });
-    expect(m.errores_por_tipo).toEqual({ PROVEEDOR: 3, RED: 1, PLANTILLA: 0, DATOS_FALTANTES: 0, DESTINATARIO_INVALIDO: 1 });
-    expect(m.entregas_fallidas_por_tipo).toEqual({ PROVEEDOR: 1, RED: 0, PLANTILLA: 0, DATOS_FALTANTES: 0, DESTINATARIO_INVALIDO: 1 });
+    // Sent latencies 100, 200, 300, 650, 1000, 2000, 5000 ms.
+    expect(m.latencia_ms).toEqual({ p50: 650, p95: 4100 });
+    expect(m.errores_por_tipo).toEqual({ PROVEEDOR: 3, RED: 1, PLANTILLA: 0, DATOS_FALTANTES: 0, DESTINATARIO_INVALIDO: 2 });
+    expect(m.entregas_fallidas_por_tipo).toEqual({ PROVEEDOR: 1, RED: 0, PLANTILLA: 0, DATOS_FALTANTES: 0, DESTINATARIO_INVALIDO: 2 });
     expect(m.volumen_por_dia).toEqual([
-      { fecha: "2031-03-10", reprogramaciones: 3, correos_enviados: 3, eventos_enviados: 2 },
-      { fecha: "2031-03-11", reprogramaciones: 1, correos_enviados: 0, eventos_enviados: 1 },
+      { fecha: "2031-03-10", reprogramaciones: 3, correos_enviados: 3, sms_enviados: 1, eventos_enviados: 2 },
+      { fecha: "2031-03-11", reprogramaciones: 1, correos_enviados: 0, sms_enviados: 0, eventos_enviados: 1 },
     ]);
   });
 

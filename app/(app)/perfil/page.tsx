@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Datum } from "@/components/ui/datum";
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
+import { mostrarTelefono } from "@/lib/telefono";
 import { guardarMiContacto } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,8 @@ export default async function PerfilPage() {
       </Card>
       <Card aria-labelledby="titulo-sms">
         <CardHeader title="Avisos por SMS" titleId="titulo-sms" />
-        <FormularioContacto telefono={usuario.telefono} smsActivo={usuario.smsActivo} guardar={guardarMiContacto} />
+        {/* Keyed on the stored values: after saving, the form shows the number as stored (normalised). */}
+        <FormularioContacto key={`${usuario.telefono}-${usuario.smsActivo}`} telefono={usuario.telefono && mostrarTelefono(usuario.telefono)} smsActivo={usuario.smsActivo} guardar={guardarMiContacto} />
       </Card>
     </div>
   );

@@ -29,7 +29,7 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
   const graficos: DatosGraficos = {
     canales: Object.entries(m.por_canal).map(([canal, c]) => ({ canal: CANAL[canal as keyof typeof CANAL], tasa: c.tasa_entrega, p50: c.latencia_ms.p50, p95: c.latencia_ms.p95, total: c.total })),
     errores: Object.entries(m.errores_por_tipo).map(([tipo, n]) => ({ tipo, intentos: n, descartadas: m.entregas_fallidas_por_tipo[tipo] ?? 0 })),
-    volumen: m.volumen_por_dia.map((d) => ({ fecha: d.fecha, reprogramaciones: d.reprogramaciones, correos: d.correos_enviados, eventos: d.eventos_enviados })),
+    volumen: m.volumen_por_dia.map((d) => ({ fecha: d.fecha, reprogramaciones: d.reprogramaciones, correos: d.correos_enviados, sms: d.sms_enviados, eventos: d.eventos_enviados })),
   };
   return (
     <div className="space-y-4">

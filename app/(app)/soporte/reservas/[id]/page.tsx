@@ -69,7 +69,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
           <details className="mt-3 border-t border-slate-100 pt-3 text-sm">
             <summary className="cursor-pointer font-medium text-blue-800">Editar celular y avisos por SMS</summary>
             <div className="mt-3">
-              <FormularioContacto telefono={cliente.telefono} smsActivo={cliente.smsActivo} guardar={guardarContactoDelCliente.bind(null, cliente.id)} personal />
+              <FormularioContacto key={`${cliente.telefono}-${cliente.smsActivo}`} telefono={cliente.telefono && mostrarTelefono(cliente.telefono)} smsActivo={cliente.smsActivo} guardar={guardarContactoDelCliente.bind(null, cliente.id)} personal />
             </div>
           </details>
         </Card>
