@@ -2,7 +2,7 @@
 // is held, and the link to accept or decline it. Subject: asuntoOferta().
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { CONTACTO_EJEMPLO, type CorreoOfertaProps } from "./tipos";
-import { Dato, Marco, colores, estilos } from "./componentes/marco";
+import { Dato, Dudas, Marco, colores, estilos } from "./componentes/marco";
 
 export const asuntoOferta = (reservaId: number) => `Se liberó un lugar para tu reserva #${reservaId}`;
 
@@ -29,9 +29,7 @@ export default function CorreoOferta(p: CorreoOfertaProps) {
           Aceptar o rechazar el lugar
         </Button>
       </Section>
-      <Text style={estilos.texto}>
-        ¿Dudas? Escríbenos a {p.contacto.email} o llámanos al {p.contacto.telefono}.
-      </Text>
+      <Dudas contacto={p.contacto} />
     </Marco>
   );
 }

@@ -2,7 +2,7 @@
 // and administrative (the agency moved it). Subject: asuntoCliente().
 import { Button, Heading, Section, Text } from "@react-email/components";
 import { CONTACTO_EJEMPLO, type CorreoClienteProps } from "./tipos";
-import { Dato, Marco, colores, estilos } from "./componentes/marco";
+import { Dato, Dudas, Marco, colores, estilos } from "./componentes/marco";
 
 export const asuntoCliente = (reservaId: number) => `Tu reserva #${reservaId} ha sido reprogramada`;
 
@@ -95,9 +95,7 @@ export default function CorreoCliente(p: CorreoClienteProps) {
           Contactar a soporte
         </Button>
       </Section>
-      <Text style={estilos.texto}>
-        ¿Dudas? Escríbenos a {p.contacto.email} o llámanos al {p.contacto.telefono}.
-      </Text>
+      <Dudas contacto={p.contacto} />
     </Marco>
   );
 }

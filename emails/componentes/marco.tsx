@@ -45,3 +45,12 @@ export function Dato({ etiqueta, children }: { etiqueta: string; children: React
     </>
   );
 }
+
+/** The closing line of client emails: how to reach the agency. */
+export function Dudas({ contacto }: { contacto: Contacto }) {
+  return (
+    <Text style={estilos.texto}>
+      ¿Dudas? Escríbenos a {contacto.email} o llámanos al {contacto.telefono}.
+    </Text>
+  );
+}

@@ -42,13 +42,35 @@ export interface EstadoNotificaciones {
   estado: "EN_COLA";
 }
 
+interface EntregaNueva {
+  canal: string;
+  destinatario: string;
+  plantilla: string;
+}
+
+/** CTE `nuevas`: one delivery row per item, in order, for a reschedule or an offer. */
+const entregasNuevas = (origen: { historialId?: number; esperaId?: number }, entregas: EntregaNueva[]) => Prisma.sql`nuevas AS (
+      INSERT INTO entrega_notificacion (historial_id, espera_id, canal, destinatario, plantilla, updated_at)
+      SELECT ${origen.historialId ?? null}::int, ${origen.esperaId ?? null}::int, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
+      FROM unnest(${entregas.map((e) => e.canal)}::text[], ${entregas.map((e) => e.destinatario)}::text[], ${entregas.map((e) => e.plantilla)}::text[])
+        WITH ORDINALITY AS e(canal, destinatario, plantilla, orden)
+      ORDER BY e.orden
+      RETURNING id
+    )`;
+
+/** One queue job per row of `nuevas` (graphile-worker's add_jobs: a single NOTIFY on commit). */
+const trabajosDeLasNuevas = Prisma.sql`
+    SELECT count(*) FROM graphile_worker.add_jobs((
+      SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
+      FROM nuevas))`;
+
 /**
  * One statement: the feed row, one delivery row per recipient and channel, and one queue job per
  * delivery (graphile-worker's add_jobs, which wakes the workers with a single NOTIFY on commit).
  */
 export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
   const { adminEmails } = configuracionEntregas();
-  const entregas = [
+  const entregas: EntregaNueva[] = [
     ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
     ...(evento.notificarCliente && evento.smsCliente ? [{ canal: "SMS", destinatario: evento.smsCliente, plantilla: PLANTILLA_SMS }] : []),
     ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: PLANTILLA_ADMIN })),
@@ -58,17 +80,8 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
   await tx.$executeRaw`
     WITH feed AS (
       INSERT INTO notificacion (historial_id, reserva_id, datos) VALUES (${evento.historialId}, ${evento.reserva_id}, ${datos}::jsonb)
-    ), nuevas AS (
-      INSERT INTO entrega_notificacion (historial_id, canal, destinatario, plantilla, updated_at)
-      SELECT ${evento.historialId}, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
-      FROM unnest(${entregas.map((e) => e.canal)}::text[], ${entregas.map((e) => e.destinatario)}::text[], ${entregas.map((e) => e.plantilla)}::text[])
-        WITH ORDINALITY AS e(canal, destinatario, plantilla, orden)
-      ORDER BY e.orden
-      RETURNING id
-    )
-    SELECT count(*) FROM graphile_worker.add_jobs((
-      SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
-      FROM nuevas))`;
+    ), ${entregasNuevas({ historialId: evento.historialId }, entregas)}
+    ${trabajosDeLasNuevas}`;
   const correos = entregas.filter((e) => e.canal === "EMAIL").length;
   const sms = entregas.some((e) => e.canal === "SMS");
   const canales: [Canal, boolean][] = [["email", correos > 0], ["sms", sms], ["push", true]];
@@ -101,18 +114,9 @@ export async function encolarEntrega(db: Ejecutor, entregaId: number, ejecutarEn
  * their jobs, in one statement inside the transaction that makes the offer.
  */
 export async function encolarOferta(tx: Ejecutor, esperaId: number, cliente: { email: string; smsCliente: string | null }) {
-  const entregas = [
+  const entregas: EntregaNueva[] = [
     { canal: "EMAIL", destinatario: cliente.email, plantilla: PLANTILLA_OFERTA },
     ...(cliente.smsCliente ? [{ canal: "SMS", destinatario: cliente.smsCliente, plantilla: PLANTILLA_OFERTA_SMS }] : []),
   ];
-  await tx.$executeRaw`
-    WITH nuevas AS (
-      INSERT INTO entrega_notificacion (espera_id, canal, destinatario, plantilla, updated_at)
-      SELECT ${esperaId}, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
-      FROM unnest(${entregas.map((e) => e.canal)}::text[], ${entregas.map((e) => e.destinatario)}::text[], ${entregas.map((e) => e.plantilla)}::text[]) AS e(canal, destinatario, plantilla)
-      RETURNING id
-    )
-    SELECT count(*) FROM graphile_worker.add_jobs((
-      SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
-      FROM nuevas))`;
+  await tx.$executeRaw`WITH ${entregasNuevas({ esperaId }, entregas)} ${trabajosDeLasNuevas}`;
 }

@@ -25,23 +25,39 @@ const cargarEntrega = (db: Db, id: number) => db.entregaNotificacion.findUnique(
 
 const fallo = (tipo: Extract<ResultadoEnvio, { ok: false }>["tipo"], error: string, reintentable = false): ResultadoEnvio => ({ ok: false, tipo, error, reintentable });
 
-async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
-  if (!esDireccionValida(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Dirección de correo con formato inválido");
-  let correo;
+/**
+ * Composes the message, then hands it over: missing data is dead-lettered (DATOS_FALTANTES), a
+ * composition bug is PLANTILLA, a send that throws is a retryable RED.
+ */
+async function componerYEnviar<M>(componer: () => Promise<M>, nombre: string, enviar: (mensaje: M) => Promise<ResultadoEnvio>): Promise<ResultadoEnvio> {
+  let mensaje: M;
   try {
-    const contacto = await contactoAgencia(db);
-    if (entrega.espera) correo = await renderizarOferta(entrega.espera, contacto);
-    else if (entrega.historial) correo = await renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
-    else throw new DatosFaltantes("La entrega no tiene reprogramación ni oferta");
+    mensaje = await componer();
   } catch (error) {
     if (error instanceof DatosFaltantes) return fallo("DATOS_FALTANTES", error.message);
-    return fallo("PLANTILLA", `No se pudo generar el correo: ${(error as Error).name}`);
+    return fallo("PLANTILLA", `No se pudo generar ${nombre}: ${(error as Error).name}`);
   }
   try {
-    return await transporteCorreo(db).enviar({ entregaId: entrega.id, para: entrega.destinatario, ...correo });
+    return await enviar(mensaje);
   } catch {
     return fallo("RED", "El envío no obtuvo respuesta", true);
   }
+}
+
+const sinOrigen = () => new DatosFaltantes("La entrega no tiene reprogramación ni oferta");
+
+async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
+  if (!esDireccionValida(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Dirección de correo con formato inválido");
+  return componerYEnviar(
+    async () => {
+      const contacto = await contactoAgencia(db);
+      if (entrega.espera) return renderizarOferta(entrega.espera, contacto);
+      if (entrega.historial) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
+      throw sinOrigen();
+    },
+    "el correo",
+    (correo) => transporteCorreo(db).enviar({ entregaId: entrega.id, para: entrega.destinatario, ...correo }),
+  );
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -50,23 +66,12 @@ async function textoSms(db: Db, entrega: Entrega): Promise<string> {
   const { agencia } = await contactoAgencia(db);
   if (entrega.espera?.ofertaVenceAt) return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeEspera(entrega.espera), venceAt: entrega.espera.ofertaVenceAt });
   if (entrega.historial) return smsReprogramacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, fechaNueva: entrega.historial.fechaNueva });
-  throw new DatosFaltantes("La entrega no tiene reprogramación ni oferta");
+  throw sinOrigen();
 }
 
 async function enviarSms(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
   if (!E164.test(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Número de celular con formato inválido");
-  let texto;
-  try {
-    texto = await textoSms(db, entrega);
-  } catch (error) {
-    if (error instanceof DatosFaltantes) return fallo("DATOS_FALTANTES", error.message);
-    return fallo("PLANTILLA", `No se pudo generar el SMS: ${(error as Error).name}`);
-  }
-  try {
-    return await transporteSms(db).enviar({ entregaId: entrega.id, para: entrega.destinatario, texto });
-  } catch {
-    return fallo("RED", "El envío no obtuvo respuesta", true);
-  }
+  return componerYEnviar(() => textoSms(db, entrega), "el SMS", (texto) => transporteSms(db).enviar({ entregaId: entrega.id, para: entrega.destinatario, texto }));
 }
 
 async function enviarEventoEnVivo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
