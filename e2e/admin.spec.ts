@@ -249,7 +249,7 @@ test("métricas: los gráficos del periodo traen en su tabla accesible las misma
   const leerApi = async () => (await api.get(`/api/metricas/notificaciones/?desde=${hoy}&hasta=${hoy}`)).json();
   const tabla = (id: string) => page.$$eval(`[data-testid=tabla-${id}] tbody tr`, (filas) => filas.map((f) => [...f.children].map((c) => c.textContent)));
   const num = (n: number | null, d = 1) => (n === null ? "—" : n.toLocaleString("es-BO", { maximumFractionDigits: d }));
-  const CANALES = [["email_cliente", "Correo al cliente"], ["email_admin", "Correo a admins"], ["tiempo_real", "Panel en vivo"]] as const;
+  const CANALES = [["email_cliente", "Correo al cliente"], ["email_admin", "Correo a admins"], ["sms", "SMS al cliente"], ["tiempo_real", "Panel en vivo"]] as const;
   await iniciarSesion(page, "admin@demo.bo");
   // Other specs keep rescheduling meanwhile: compare during a quiet moment (the API reads the same before and after the page).
   await expect(async () => {
@@ -262,7 +262,7 @@ test("métricas: los gráficos del periodo traen en su tabla accesible las misma
     expect(tasa).toEqual(CANALES.map(([c, e]) => [e, num(m.por_canal[c].tasa_entrega), String(m.por_canal[c].total)]));
     expect(latencia).toEqual(CANALES.map(([c, e]) => [e, num(m.por_canal[c].latencia_ms.p50 === null ? null : m.por_canal[c].latencia_ms.p50 / 1000, 2), num(m.por_canal[c].latencia_ms.p95 === null ? null : m.por_canal[c].latencia_ms.p95 / 1000, 2)]));
     expect(errores).toEqual(Object.entries(m.errores_por_tipo).map(([t, n]) => [t, String(n), String(m.entregas_fallidas_por_tipo[t] ?? 0)]));
-    expect(volumen).toEqual(m.volumen_por_dia.map((d: { fecha: string; reprogramaciones: number; correos_enviados: number; eventos_enviados: number }) => [d.fecha, String(d.reprogramaciones), String(d.correos_enviados), String(d.eventos_enviados)]));
+    expect(volumen).toEqual(m.volumen_por_dia.map((d: { fecha: string; reprogramaciones: number; correos_enviados: number; sms_enviados: number; eventos_enviados: number }) => [d.fecha, String(d.reprogramaciones), String(d.correos_enviados), String(d.sms_enviados), String(d.eventos_enviados)]));
   }).toPass({ timeout: 45_000 });
 });
 

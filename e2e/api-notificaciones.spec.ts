@@ -81,7 +81,7 @@ test("métricas: solo ADMIN, con los campos de §6 y validación del periodo", a
   expect(Object.keys(m)).toEqual(
     expect.arrayContaining(["periodo", "total_reprogramaciones", "notificaciones_enviadas", "tasa_entrega", "por_canal", "latencia_ms", "errores_por_tipo", "volumen_por_dia"]),
   );
-  expect(Object.keys(m.por_canal)).toEqual(["email_cliente", "email_admin", "tiempo_real"]);
+  expect(Object.keys(m.por_canal)).toEqual(["email_cliente", "email_admin", "sms", "tiempo_real"]);
   const invertido = await admin.get("/api/metricas/notificaciones/?desde=2026-12-01&hasta=2026-11-01");
   expect(invertido.status()).toBe(400);
   expect((await invertido.json()).error_code).toBe("DATOS_INVALIDOS");
