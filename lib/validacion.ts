@@ -17,6 +17,13 @@ export function errorDeValidacion(error: ZodError, detail = "Los datos enviados 
   return new ErrorDominio(400, "DATOS_INVALIDOS", detail, { campos });
 }
 
+/** The parsed value, or the contract's 400 DATOS_INVALIDOS with each field's message. */
+export function parsearCon<T>(schema: z.ZodType<T>, datos: unknown, detail?: string): T {
+  const r = schema.safeParse(datos);
+  if (!r.success) throw errorDeValidacion(r.error, detail);
+  return r.data;
+}
+
 /** Largest id PostgreSQL's `integer` holds: every id column is int4. */
 export const ID_MAXIMO = 2_147_483_647;
 

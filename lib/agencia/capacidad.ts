@@ -7,18 +7,12 @@ import { diasEntre } from "@/lib/reprogramacion/calendario-reserva";
 import { enFechaLocal, fechaLocal, sumarDias } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, cargarOcupacionEntre, obtenerConfiguracion, type Tx } from "@/lib/reprogramacion/datos";
 import { libres } from "@/lib/reprogramacion/disponibilidad";
-import { diaIso, errorDeValidacion } from "@/lib/validacion";
+import { diaIso, parsearCon } from "@/lib/validacion";
 
 const capacidad = z.number({ error: "Indique un número de lugares" }).int("Debe ser un entero").min(0, "No puede ser negativa").max(10_000, "Como máximo 10.000");
 
 export const capacidadDiaSchema = z.object({ dia: diaIso("Use una fecha AAAA-MM-DD"), capacidad: capacidad.nullable() }).strict();
 export const capacidadPorDefectoSchema = z.object({ capacidad }).strict();
-
-function parsear<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw errorDeValidacion(r.error);
-  return r.data;
-}
 
 export async function capacidadDelMes(db: Db, mes: string, zona: string) {
   const desde = `${mes}-01`;
@@ -40,7 +34,7 @@ async function reservasDelDia(tx: Tx, dia: string, zona: string) {
 
 /** A day's own capacity; null goes back to the default. */
 export async function fijarCapacidadDia(db: Db, body: unknown, zona: string) {
-  const { dia, capacidad } = parsear(capacidadDiaSchema, body);
+  const { dia, capacidad } = parsearCon(capacidadDiaSchema, body);
   return db.$transaction(async (tx) => {
     // The same lock bookings take: nobody books the day while its capacity changes.
     await bloquearDia(tx, dia);
@@ -61,7 +55,7 @@ export async function fijarCapacidadDia(db: Db, body: unknown, zona: string) {
 
 /** The default for days without their own capacity; refused if a coming day would end up overbooked. */
 export async function fijarCapacidadPorDefecto(db: Db, body: unknown, zona: string, ahora = new Date()) {
-  const { capacidad } = parsear(capacidadPorDefectoSchema, body);
+  const { capacidad } = parsearCon(capacidadPorDefectoSchema, body);
   return db.$transaction(async (tx) => {
     const config = await obtenerConfiguracion(tx);
     const hoy = fechaLocal(ahora, zona);

@@ -14,7 +14,7 @@ import { feriadoNacional } from "@/lib/reprogramacion/feriados";
 import { evaluarReglas } from "@/lib/reprogramacion/reglas";
 import { alternativasReservables, contextoReglas, errorDeRegla, reservaDelActor, reservaYActor, validarNuevaFecha, type Reloj } from "@/lib/reprogramacion/reprogramar";
 import { vigentesEnVersion } from "@/lib/reprogramacion/vigentes";
-import { diaIso, errorDeValidacion, fechaIso } from "@/lib/validacion";
+import { diaIso, fechaIso, parsearCon } from "@/lib/validacion";
 
 const MENSAJE_FECHA = "Indique el día: AAAA-MM-DD o una fecha ISO 8601";
 /** A local day, or an instant whose local day is meant (what the reschedule form sends). */
@@ -24,12 +24,6 @@ export const salirSchema = z.object({ fecha: diaSchema }).strict();
 
 const diaDe = (fecha: string, zona: string) => (fecha.length === 10 ? fecha : fechaLocal(new Date(fecha), zona));
 const diaTexto = (e: Pick<EntradaListaEspera, "dia">) => e.dia.toISOString().slice(0, 10);
-
-function parsear<T>(schema: z.ZodType<T>, datos: unknown, detalle: string): T {
-  const r = schema.safeParse(datos);
-  if (!r.success) throw errorDeValidacion(r.error, detalle);
-  return r.data;
-}
 
 /** Place in line of each waiting entry (1 = next to be offered): by id, which joins take under the day's lock, so in the order they committed. */
 async function posiciones(db: Tx, ids: number[]): Promise<Map<number, { posicion: number | null; personas: number }>> {
@@ -74,7 +68,7 @@ async function serializarConPosicion(db: Tx, entradas: EntradaListaEspera[], fec
 
 /** Joins the waiting list of a full day; refused if the day has room, the rules forbid it, or it is already in it. */
 export async function unirseListaEspera(db: Db, actorSesion: Actor, reservaId: number, body: unknown, reloj: Reloj = {}) {
-  const { fecha } = parsear(unirseSchema, body, "La solicitud de lista de espera no es válida.");
+  const { fecha } = parsearCon(unirseSchema, body, "La solicitud de lista de espera no es válida.");
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   return db.$transaction(async (tx) => {
@@ -112,7 +106,7 @@ export async function unirseListaEspera(db: Db, actorSesion: Actor, reservaId: n
 
 /** Leaves a day's list: a waiting entry is withdrawn, an open offer declined (the next in line gets it). */
 export async function salirListaEspera(db: Db, actorSesion: Actor, reservaId: number, consulta: unknown, reloj: Reloj = {}) {
-  const { fecha } = parsear(salirSchema, consulta, "Indique de qué día sale de la lista de espera.");
+  const { fecha } = parsearCon(salirSchema, consulta, "Indique de qué día sale de la lista de espera.");
   const zona = reloj.zona ?? zonaAgencia();
   return db.$transaction(async (tx) => {
     const { reserva } = await reservaYActor(tx, actorSesion, reservaId, true);

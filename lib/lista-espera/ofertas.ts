@@ -19,7 +19,7 @@ import { bloquearDia, obtenerConfiguracion } from "@/lib/reprogramacion/datos";
 import { aplicarReprogramacion, reservaDelActor, type Reloj } from "@/lib/reprogramacion/reprogramar";
 import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
 import { interpretarSolicitud } from "@/lib/reprogramacion/solicitud";
-import { diaIso, errorDeValidacion } from "@/lib/validacion";
+import { diaIso, parsearCon } from "@/lib/validacion";
 
 export const TAREA_OFRECER = "ofrecer_lugares";
 export const TAREA_VENCER = "vencer_oferta";
@@ -84,13 +84,12 @@ export const aceptarSchema = z.object({ fecha: diaIso().optional() }).strict();
  * rule, the limit, the history, the notifications). The trigger closes the entry as ACEPTADA.
  */
 export async function aceptarOferta(db: Db, actor: Actor, reservaId: number, body: unknown, reloj: Reloj = {}) {
-  const parsed = aceptarSchema.safeParse(body ?? {});
-  if (!parsed.success) throw errorDeValidacion(parsed.error, "La aceptación no es válida.");
+  const { fecha } = parsearCon(aceptarSchema, body ?? {}, "La aceptación no es válida.");
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   const reserva = await reservaDelActor(db, actor, reservaId);
   const ofertas = await db.entradaListaEspera.findMany({
-    where: { reservaId, estado: "OFERTADA", ...(parsed.data.fecha ? { dia: new Date(`${parsed.data.fecha}T00:00:00Z`) } : {}) },
+    where: { reservaId, estado: "OFERTADA", ...(fecha ? { dia: new Date(`${fecha}T00:00:00Z`) } : {}) },
     orderBy: { ofertadaAt: "asc" },
   });
   const oferta = ofertas[0];

@@ -5,15 +5,14 @@ import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { noEncontrado } from "@/lib/errores";
 import { telefonoMovilSchema } from "@/lib/telefono";
-import { errorDeValidacion } from "@/lib/validacion";
+import { parsearCon } from "@/lib/validacion";
 
 export const contactoSchema = z.object({ telefono: telefonoMovilSchema, sms_activo: z.boolean({ error: "Debe ser true o false" }) }).strict();
 
 export async function actualizarContacto(db: Db, actor: Actor, clienteId: number, body: unknown) {
-  const r = contactoSchema.safeParse(body);
-  if (!r.success) throw errorDeValidacion(r.error, "Los datos de contacto no son válidos.");
+  const contacto = parsearCon(contactoSchema, body, "Los datos de contacto no son válidos.");
   if (actor.rol === "CLIENTE" && actor.id !== clienteId) throw noEncontrado("El cliente no existe.");
-  const { count } = await db.usuario.updateMany({ where: { id: clienteId, rol: "CLIENTE" }, data: { telefono: r.data.telefono, smsActivo: r.data.sms_activo } });
+  const { count } = await db.usuario.updateMany({ where: { id: clienteId, rol: "CLIENTE" }, data: { telefono: contacto.telefono, smsActivo: contacto.sms_activo } });
   if (count === 0) throw noEncontrado("El cliente no existe.");
-  return { telefono: r.data.telefono, sms_activo: r.data.sms_activo };
+  return contacto;
 }
