@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
 import { diasEntre } from "@/lib/reprogramacion/calendario-reserva";
-import { enFechaLocal, fechaLocal, sumarDias } from "@/lib/reprogramacion/calendario";
+import { columnaDeDia, enFechaLocal, fechaLocal, sumarDias } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, cargarOcupacionEntre, obtenerConfiguracion, type Tx } from "@/lib/reprogramacion/datos";
 import { libres } from "@/lib/reprogramacion/disponibilidad";
 import { diaIso, parsearCon } from "@/lib/validacion";
@@ -46,7 +46,7 @@ export async function fijarCapacidadDia(db: Db, body: unknown, zona: string) {
         campos: { capacidad: `Al menos ${ocupadas} (las reservas de ese día)` },
         reservas_existentes: ocupadas,
       });
-    const fecha = new Date(`${dia}T00:00:00Z`);
+    const fecha = columnaDeDia(dia);
     if (capacidad === null) await tx.capacidadFecha.deleteMany({ where: { fecha } });
     else await tx.capacidadFecha.upsert({ where: { fecha }, update: { capacidadMaxima: capacidad }, create: { fecha, capacidadMaxima: capacidad } });
     return { dia, capacidad: nueva, ocupadas, propia: capacidad !== null };

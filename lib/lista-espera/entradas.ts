@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import type { EntradaListaEspera } from "@/lib/generated/prisma/client";
-import { enFechaLocal, fechaLocal, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
+import { columnaDeDia, diaDeColumna, enFechaLocal, fechaLocal, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, cargarOcupacionDelDia, cargarOcupacion, type Tx } from "@/lib/reprogramacion/datos";
 import { libres } from "@/lib/reprogramacion/disponibilidad";
 import { feriadoNacional } from "@/lib/reprogramacion/feriados";
@@ -23,7 +23,6 @@ export const unirseSchema = z.object({ fecha: diaSchema }).strict();
 export const salirSchema = z.object({ fecha: diaSchema }).strict();
 
 const diaDe = (fecha: string, zona: string) => (fecha.length === 10 ? fecha : fechaLocal(new Date(fecha), zona));
-const diaTexto = (e: Pick<EntradaListaEspera, "dia">) => e.dia.toISOString().slice(0, 10);
 
 /** Place in line of each waiting entry (1 = next to be offered): by id, which joins take under the day's lock, so in the order they committed. */
 async function posiciones(db: Tx, ids: number[]): Promise<Map<number, { posicion: number | null; personas: number }>> {
@@ -41,7 +40,7 @@ async function posiciones(db: Tx, ids: number[]): Promise<Map<number, { posicion
 }
 
 export function serializarEntrada(e: EntradaListaEspera, fechaInicio: Date, lugar: { posicion: number | null; personas: number } | undefined, zona = zonaAgencia()) {
-  const dia = diaTexto(e);
+  const dia = diaDeColumna(e.dia);
   return {
     id: e.id,
     reserva_id: e.reservaId,
@@ -86,7 +85,7 @@ export async function unirseListaEspera(db: Db, actorSesion: Actor, reservaId: n
       const sugerencias = async () => alternativasReservables(reglas, ctx, await cargarOcupacion(tx, objetivo, zona, config.capacidadDiariaPorDefecto, reserva.id), [], objetivo);
       throw await errorDeRegla(tx, violadas[0], reserva, config, objetivo, sugerencias, zona);
     }
-    const existente = await tx.entradaListaEspera.findFirst({ where: { reservaId, dia: new Date(`${dia}T00:00:00Z`), estado: { in: ["ESPERANDO", "OFERTADA"] } } });
+    const existente = await tx.entradaListaEspera.findFirst({ where: { reservaId, dia: columnaDeDia(dia), estado: { in: ["ESPERANDO", "OFERTADA"] } } });
     if (existente) {
       const [visible] = await serializarConPosicion(tx, [existente], reserva.fechaInicio, zona);
       throw new ErrorDominio(409, "YA_EN_LISTA_ESPERA", "La reserva ya está en la lista de espera de ese día.", { entrada: visible });
@@ -97,7 +96,7 @@ export async function unirseListaEspera(db: Db, actorSesion: Actor, reservaId: n
     if (cupo.libres > 0)
       throw new ErrorDominio(409, "FECHA_DISPONIBLE", "Ese día tiene lugares libres: puede reprogramar directamente.", { espacios_libres: cupo.libres, fecha_propuesta: objetivo.toISOString() });
     const entrada = await tx.entradaListaEspera.create({
-      data: { reservaId, dia: new Date(`${dia}T00:00:00Z`), desde: enFechaLocal(dia, 0, 0, zona), hasta: enFechaLocal(dia, 24, 0, zona), creadoPorId: actorSesion.id },
+      data: { reservaId, dia: columnaDeDia(dia), desde: enFechaLocal(dia, 0, 0, zona), hasta: enFechaLocal(dia, 24, 0, zona), creadoPorId: actorSesion.id },
     });
     const [visible] = await serializarConPosicion(tx, [entrada], reserva.fechaInicio, zona);
     return visible;

@@ -14,7 +14,7 @@ import { ErrorDominio } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { enteroDelEntorno } from "@/lib/entorno";
 import { encolarOferta } from "@/lib/notificaciones/encolar";
-import { enFechaLocal, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
+import { columnaDeDia, diaDeColumna, enFechaLocal, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, obtenerConfiguracion } from "@/lib/reprogramacion/datos";
 import { aplicarReprogramacion, reservaDelActor, type Reloj } from "@/lib/reprogramacion/reprogramar";
 import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
@@ -89,14 +89,14 @@ export async function aceptarOferta(db: Db, actor: Actor, reservaId: number, bod
   const zona = reloj.zona ?? zonaAgencia();
   const reserva = await reservaDelActor(db, actor, reservaId);
   const ofertas = await db.entradaListaEspera.findMany({
-    where: { reservaId, estado: "OFERTADA", ...(fecha ? { dia: new Date(`${fecha}T00:00:00Z`) } : {}) },
+    where: { reservaId, estado: "OFERTADA", ...(fecha ? { dia: columnaDeDia(fecha) } : {}) },
     orderBy: { ofertadaAt: "asc" },
   });
   const oferta = ofertas[0];
   if (!oferta) throw new ErrorDominio(409, "SIN_OFERTA", "Esta reserva no tiene un lugar ofrecido de la lista de espera.");
   if (oferta.ofertaVenceAt && oferta.ofertaVenceAt.getTime() <= ahora.getTime())
     throw new ErrorDominio(409, "OFERTA_VENCIDA", "El plazo para aceptar este lugar ya venció; pasó a la siguiente persona de la lista.", { vencio_at: oferta.ofertaVenceAt.toISOString() });
-  const dia = oferta.dia.toISOString().slice(0, 10);
+  const dia = diaDeColumna(oferta.dia);
   const solicitud = interpretarSolicitud({ nueva_fecha: mismaHoraEnDia(dia, reserva.fechaInicio, zona).toISOString(), motivo: `Lugar liberado en la lista de espera del ${dia}` }, actor.rol);
   const { respuesta } = await aplicarReprogramacion(db, actor, reservaId, solicitud, reloj);
   return respuesta as ReturnType<typeof respuestaReprogramacion>;

@@ -7,7 +7,8 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas, esDireccionValida, esperaAntesDeReintentar } from "./config";
-import { contactoAgencia, DatosFaltantes, diaDeEspera, INCLUIR_ESPERA_CORREO, INCLUIR_HISTORIAL_CORREO, renderizarCorreo, renderizarOferta } from "./correo/contenido";
+import { diaDeColumna } from "@/lib/reprogramacion/calendario";
+import { contactoAgencia, DatosFaltantes, INCLUIR_ESPERA_CORREO, INCLUIR_HISTORIAL_CORREO, renderizarCorreo, renderizarOferta } from "./correo/contenido";
 import { transporteCorreo, type ResultadoEnvio } from "./correo/transporte";
 import { trabajoDeEntrega } from "./encolar";
 import { eventoEnVivo } from "./evento";
@@ -64,7 +65,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 async function textoSms(db: Db, entrega: Entrega): Promise<string> {
   const { agencia } = await contactoAgencia(db);
-  if (entrega.espera?.ofertaVenceAt) return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeEspera(entrega.espera), venceAt: entrega.espera.ofertaVenceAt });
+  if (entrega.espera?.ofertaVenceAt) return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeColumna(entrega.espera.dia), venceAt: entrega.espera.ofertaVenceAt });
   if (entrega.historial) return smsReprogramacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, fechaNueva: entrega.historial.fechaNueva });
   throw sinOrigen();
 }

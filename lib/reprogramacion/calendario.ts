@@ -71,3 +71,7 @@ export function mismaHoraEnDia(dia: string, fecha: Date, zona: string): Date {
   const { hora, minuto } = horaLocal(fecha, zona);
   return enFechaLocal(dia, hora, minuto, zona);
 }
+
+/** A local date "YYYY-MM-DD" as Prisma reads and writes a DATE column (midnight UTC), and back. */
+export const columnaDeDia = (dia: string) => new Date(`${dia}T00:00:00Z`);
+export const diaDeColumna = (columna: Date) => columna.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoReserva, NivelCliente, Rol, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
-import { aLaHoraLocal, fechaLocal, limitesDelDia } from "./calendario";
+import { aLaHoraLocal, diaDeColumna, fechaLocal, limitesDelDia } from "./calendario";
 import type { Ocupacion } from "./disponibilidad";
 import type { Regla } from "./reglas";
 
@@ -51,7 +51,7 @@ export async function cargarOcupacionEntre(db: Tx, desde: Date, hasta: Date, zon
   ]);
   return {
     capacidadPorDefecto,
-    capacidades: new Map(capacidades.map((c) => [c.fecha.toISOString().slice(0, 10), c.capacidadMaxima])),
+    capacidades: new Map(capacidades.map((c) => [diaDeColumna(c.fecha), c.capacidadMaxima])),
     ocupadas: new Map(filas.map((f) => [f.dia, f.n])),
     apartadas: new Map(esperas.map((e) => [e.dia, e.apartadas])),
     enLista: new Map(esperas.map((e) => [e.dia, e.en_lista])),

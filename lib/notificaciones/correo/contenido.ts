@@ -11,7 +11,7 @@ import type { Db } from "@/lib/db/client";
 import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
+import { diaDeColumna, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
 import { PLANTILLA_ADMIN } from "../plantillas";
@@ -25,9 +25,6 @@ export type HistorialParaCorreo = Prisma.HistorialReprogramacionGetPayload<{ inc
 
 export const INCLUIR_ESPERA_CORREO = { reserva: { include: { usuario: true } } } satisfies Prisma.EntradaListaEsperaInclude;
 export type EsperaParaCorreo = Prisma.EntradaListaEsperaGetPayload<{ include: typeof INCLUIR_ESPERA_CORREO }>;
-
-/** "YYYY-MM-DD" of a date column. */
-export const diaDeEspera = (e: Pick<EsperaParaCorreo, "dia">) => e.dia.toISOString().slice(0, 10);
 
 export interface CorreoRenderizado {
   asunto: string;
@@ -154,7 +151,7 @@ export async function renderizarOferta(e: EsperaParaCorreo, contacto: Contacto, 
     reservaId: reserva.id,
     destino: reserva.destino,
     fechaActual: formatearFechaHora(reserva.fechaInicio, zona),
-    fechaOfrecida: formatearFechaHora(mismaHoraEnDia(diaDeEspera(e), reserva.fechaInicio, zona), zona),
+    fechaOfrecida: formatearFechaHora(mismaHoraEnDia(diaDeColumna(e.dia), reserva.fechaInicio, zona), zona),
     venceEl: formatearFechaHora(e.ofertaVenceAt, zona),
     contacto,
     enlaceReserva: `${configuracionEntregas().urlAplicacion}/reservas/${reserva.id}`,
