@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import type { TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "../config";
 import { agruparEnvios, claveDeLote } from "./agrupar";
+import { guardarEnBuzon } from "./buzon";
 import { esperarTurno } from "./ritmo";
 
 export interface MensajeCorreo {
@@ -92,13 +93,7 @@ function buzonDesarrollo(db: Db): TransporteCorreo {
   return {
     nombre: "buzon",
     async enviar(m) {
-      // Keyed on the delivery id: a retried job never stores the same email twice. One statement
-      // (Prisma's upsert is a transaction of three).
-      const [correo] = await db.$queryRaw<{ id: number }[]>`
-        INSERT INTO correo_desarrollo (entrega_id, para, asunto, html, texto) VALUES (${m.entregaId}, ${m.para}, ${m.asunto}, ${m.html}, ${m.texto})
-        ON CONFLICT (entrega_id) DO UPDATE SET entrega_id = EXCLUDED.entrega_id
-        RETURNING id`;
-      return { ok: true, proveedorId: `buzon-${correo.id}` };
+      return { ok: true, proveedorId: await guardarEnBuzon(db, { canal: "EMAIL", ...m }) };
     },
   };
 }

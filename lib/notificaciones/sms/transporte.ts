@@ -6,6 +6,7 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import type { Db } from "@/lib/db/client";
+import { guardarEnBuzon } from "../correo/buzon";
 import type { ResultadoEnvio } from "../correo/transporte";
 
 export interface MensajeSms {
@@ -88,12 +89,7 @@ function buzonDesarrollo(db: Db): TransporteSms {
   return {
     nombre: "buzon",
     async enviar(m) {
-      // Keyed on the delivery id, like emails: a retried job never stores the same SMS twice.
-      const [sms] = await db.$queryRaw<{ id: number }[]>`
-        INSERT INTO correo_desarrollo (entrega_id, canal, para, asunto, html, texto) VALUES (${m.entregaId}, 'SMS', ${m.para}, 'SMS', '', ${m.texto})
-        ON CONFLICT (entrega_id) DO UPDATE SET entrega_id = EXCLUDED.entrega_id
-        RETURNING id`;
-      return { ok: true, proveedorId: `buzon-${sms.id}` };
+      return { ok: true, proveedorId: await guardarEnBuzon(db, { entregaId: m.entregaId, canal: "SMS", para: m.para, asunto: "SMS", html: "", texto: m.texto }) };
     },
   };
 }
