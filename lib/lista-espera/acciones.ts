@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Rol } from "@/lib/generated/prisma/enums";
 import { accionProtegida } from "@/lib/http/accion";
 import { idDeRuta } from "@/lib/http/api";
+import { fechaNuevaDe } from "@/lib/reprogramacion/respuesta";
 import { salirListaEspera, unirseListaEspera } from "./entradas";
 import { aceptarOferta } from "./ofertas";
 
@@ -16,7 +17,4 @@ export const salirComo = (roles: readonly Rol[], reservaId: string, fecha: strin
   accionProtegida(roles, (actor) => salirListaEspera(prisma, actor, id(reservaId), { fecha }));
 
 export const aceptarComo = (roles: readonly Rol[], reservaId: string, fecha: string) =>
-  accionProtegida(roles, async (actor) => {
-    const respuesta = (await aceptarOferta(prisma, actor, id(reservaId), { fecha })) as { fecha_inicio?: string; reserva?: { fecha_inicio: string } };
-    return { fechaNueva: respuesta.fecha_inicio ?? respuesta.reserva!.fecha_inicio };
-  });
+  accionProtegida(roles, async (actor) => ({ fechaNueva: fechaNuevaDe(await aceptarOferta(prisma, actor, id(reservaId), { fecha })) }));

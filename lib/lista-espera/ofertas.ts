@@ -17,7 +17,6 @@ import { encolarOferta } from "@/lib/notificaciones/encolar";
 import { columnaDeDia, diaDeColumna, enFechaLocal, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, obtenerConfiguracion } from "@/lib/reprogramacion/datos";
 import { aplicarReprogramacion, reservaDelActor, type Reloj } from "@/lib/reprogramacion/reprogramar";
-import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
 import { interpretarSolicitud } from "@/lib/reprogramacion/solicitud";
 import { diaIso, parsearCon } from "@/lib/validacion";
 
@@ -98,7 +97,6 @@ export async function aceptarOferta(db: Db, actor: Actor, reservaId: number, bod
     throw new ErrorDominio(409, "OFERTA_VENCIDA", "El plazo para aceptar este lugar ya venció; pasó a la siguiente persona de la lista.", { vencio_at: oferta.ofertaVenceAt.toISOString() });
   const dia = diaDeColumna(oferta.dia);
   const solicitud = interpretarSolicitud({ nueva_fecha: mismaHoraEnDia(dia, reserva.fechaInicio, zona).toISOString(), motivo: `Lugar liberado en la lista de espera del ${dia}` }, actor.rol);
-  const { respuesta } = await aplicarReprogramacion(db, actor, reservaId, solicitud, reloj);
-  return respuesta as ReturnType<typeof respuestaReprogramacion>;
+  return (await aplicarReprogramacion(db, actor, reservaId, solicitud, reloj)).respuesta;
 }
 

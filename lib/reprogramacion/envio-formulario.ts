@@ -11,6 +11,7 @@ import { idDeRuta } from "@/lib/http/api";
 import { errorDeValidacion } from "@/lib/validacion";
 import { resultadoDeError, type ResultadoEnvio } from "./formulario";
 import { reprogramarConClave } from "./reprogramar";
+import { fechaNuevaDe } from "./respuesta";
 
 export async function enviarFormularioDeReprogramacion<T extends { clave: string }>(
   roles: readonly Rol[],
@@ -27,8 +28,7 @@ export async function enviarFormularioDeReprogramacion<T extends { clave: string
     if (!campos.success) throw errorDeValidacion(campos.error);
     const { respuesta } = await reprogramarConClave(prisma, actor, id, solicitud(campos.data, zonaAgencia()), campos.data.clave);
     // Client and operator answers are flat (§1, §2); the administrative one nests the reservation (§3).
-    const cuerpo = respuesta as { historial_id: number; fecha_inicio?: string; reserva?: { fecha_inicio: string } };
-    return { historialId: cuerpo.historial_id, fechaNueva: cuerpo.fecha_inicio ?? cuerpo.reserva!.fecha_inicio };
+    return { historialId: (respuesta as { historial_id: number }).historial_id, fechaNueva: fechaNuevaDe(respuesta) };
   });
   return r.ok ? { ok: true, ...r.datos } : resultadoDeError(r.status, r.cuerpo);
 }

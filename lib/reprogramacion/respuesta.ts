@@ -96,3 +96,9 @@ export function respuestaReprogramacion(r: ResultadoReprogramacion) {
     operador: { id: r.actor.id, nombre: `${r.actor.nombre} ${r.actor.apellido}`, departamento: r.actor.departamento },
   };
 }
+
+/** The new start in any reschedule response: flat in §1 and §2, under `reserva` in §3. */
+export function fechaNuevaDe(respuesta: object): string {
+  const r = respuesta as { fecha_inicio?: string; reserva?: { fecha_inicio: string } };
+  return r.fecha_inicio ?? r.reserva!.fecha_inicio;
+}
