@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { zonaAgencia } from "@/lib/formato/fecha";
-import type { EntradaListaEspera } from "@/lib/generated/prisma/client";
+import { Prisma, type EntradaListaEspera } from "@/lib/generated/prisma/client";
 import { columnaDeDia, diaDeColumna, enFechaLocal, fechaLocal, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { bloquearDia, cargarOcupacionDelDia, cargarOcupacion, type Tx } from "@/lib/reprogramacion/datos";
 import { libres } from "@/lib/reprogramacion/disponibilidad";
@@ -24,18 +24,23 @@ export const salirSchema = z.object({ fecha: diaSchema }).strict();
 
 const diaDe = (fecha: string, zona: string) => (fecha.length === 10 ? fecha : fechaLocal(new Date(fecha), zona));
 
-/** Place in line of each waiting entry (1 = next to be offered): by id, which joins take under the day's lock, so in the order they committed. */
+/**
+ * Place in line of a waiting entry `e` (1 = next to be offered), null for an offered one: by id, which
+ * joins take under the day's lock, so in the order they committed (ofrecerLugares walks the same order).
+ */
+export const POSICION_EN_FILA = Prisma.sql`(CASE WHEN e.estado = 'ESPERANDO' THEN row_number() OVER (PARTITION BY e.dia, e.estado ORDER BY e.id) END)::int`;
+
 async function posiciones(db: Tx, ids: number[]): Promise<Map<number, { posicion: number | null; personas: number }>> {
   if (!ids.length) return new Map();
   const filas = await db.$queryRaw<{ id: number; posicion: number | null; personas: number }[]>`
     WITH dias AS (SELECT DISTINCT dia FROM entrada_lista_espera WHERE id = ANY(${ids}::int[])),
     activas AS (
       SELECT e.id, e.estado,
-             CASE WHEN e.estado = 'ESPERANDO' THEN row_number() OVER (PARTITION BY e.dia, e.estado ORDER BY e.id) END AS posicion,
+             ${POSICION_EN_FILA} AS posicion,
              count(*) OVER (PARTITION BY e.dia) AS personas
       FROM entrada_lista_espera e JOIN dias d ON d.dia = e.dia
       WHERE e.estado IN ('ESPERANDO', 'OFERTADA'))
-    SELECT id, posicion::int, personas::int FROM activas WHERE id = ANY(${ids}::int[])`;
+    SELECT id, posicion, personas::int FROM activas WHERE id = ANY(${ids}::int[])`;
   return new Map(filas.map((f) => [f.id, { posicion: f.posicion, personas: f.personas }]));
 }
 

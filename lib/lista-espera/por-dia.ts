@@ -2,6 +2,7 @@
 // open offers and their deadlines.
 import type { Db } from "@/lib/db/client";
 import { fechaLocal } from "@/lib/reprogramacion/calendario";
+import { POSICION_EN_FILA } from "./entradas";
 
 export interface PersonaEnLista {
   id: number;
@@ -18,7 +19,7 @@ export interface PersonaEnLista {
 export async function listasDeEsperaPorDia(db: Db, zona: string, ahora = new Date()) {
   const filas = await db.$queryRaw<(Omit<PersonaEnLista, "oferta_vence_at" | "creada_at"> & { dia: string; oferta_vence_at: Date | null; creada_at: Date })[]>`
     SELECT to_char(e.dia, 'YYYY-MM-DD') AS dia, e.id, e.reserva_id, u.nombre || ' ' || u.apellido AS cliente, u.email, r.destino, e.estado::text AS estado,
-           CASE WHEN e.estado = 'ESPERANDO' THEN (row_number() OVER (PARTITION BY e.dia, e.estado ORDER BY e.id))::int END AS posicion,
+           ${POSICION_EN_FILA} AS posicion,
            e.oferta_vence_at, e.created_at AS creada_at
     FROM entrada_lista_espera e JOIN reserva r ON r.id = e.reserva_id JOIN usuario u ON u.id = r.usuario_id
     WHERE e.estado IN ('ESPERANDO', 'OFERTADA') AND e.dia >= ${fechaLocal(ahora, zona)}::date
