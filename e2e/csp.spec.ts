@@ -36,9 +36,13 @@ test("ninguna violación de CSP en las páginas de cada rol", async ({ page, bro
   const deStaff = await vigilarCsp(staff);
   await iniciarSesion(staff, "operador@demo.bo");
   await expect(staff.getByTestId("estado-conexion")).toContainText("En vivo");
-  await staff.goto("/dev/correos");
-  await staff.getByTestId("buzon").getByRole("link").first().click();
-  await expect(staff.frameLocator("iframe").locator("body")).toContainText("reprogramada");
+  // The email, not the SMS that the same reschedule sends: the worker delivers both in either order.
+  const asunto = new RegExp(`Tu reserva #${id} ha sido reprogramada`);
+  await expect(async () => {
+    await staff.goto("/dev/correos");
+    await staff.getByTestId("buzon").getByRole("link", { name: asunto }).click({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(staff.frameLocator('iframe[title="Vista del correo"]').locator("body")).toContainText("reprogramada");
 
   const admin = await browser.newPage();
   const deAdmin = await vigilarCsp(admin);
