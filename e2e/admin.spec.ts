@@ -262,6 +262,13 @@ test("métricas: los gráficos del periodo traen en su tabla accesible las misma
     expect(tasa).toEqual(CANALES.map(([c, e]) => [e, num(m.por_canal[c].tasa_entrega), String(m.por_canal[c].total)]));
     expect(latencia).toEqual(CANALES.map(([c, e]) => [e, num(m.por_canal[c].latencia_ms.p50 === null ? null : m.por_canal[c].latencia_ms.p50 / 1000, 2), num(m.por_canal[c].latencia_ms.p95 === null ? null : m.por_canal[c].latencia_ms.p95 / 1000, 2)]));
     expect(errores).toEqual(Object.entries(m.errores_por_tipo).map(([t, n]) => [t, String(n), String(m.entregas_fallidas_por_tipo[t] ?? 0)]));
+    // Waiting-list offers of the day (other specs make some): the summary and the per-channel table.
+    const o = m.ofertas_lista_espera;
+    await expect(page.getByTestId("resumen-ofertas")).toHaveText(
+      o.ofertas === 0 ? "No se ofrecieron lugares de la lista de espera en este periodo." : new RegExp(`^${o.ofertas} lugar(es)? ofrecidos?: ${o.aceptadas} aceptados, ${o.rechazadas} rechazados, ${o.vencidas} vencidos, ${o.retiradas} retirados y ${o.abiertas} abiertos`),
+    );
+    const avisosOfertas = await page.getByRole("table", { name: "Avisos de ofertas por canal" }).locator("tbody tr").evaluateAll((filas) => filas.map((f) => [...f.children].slice(0, 4).map((c) => c.textContent)));
+    expect(avisosOfertas).toEqual([["Correo", o.por_canal.email], ["SMS", o.por_canal.sms]].map(([canal, c]) => [canal, String(c.total), String(c.enviadas), String(c.fallidas)]));
     expect(volumen).toEqual(m.volumen_por_dia.map((d: { fecha: string; reprogramaciones: number; correos_enviados: number; sms_enviados: number; eventos_enviados: number }) => [d.fecha, String(d.reprogramaciones), String(d.correos_enviados), String(d.sms_enviados), String(d.eventos_enviados)]));
   }).toPass({ timeout: 45_000 });
 });

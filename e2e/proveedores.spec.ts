@@ -117,7 +117,7 @@ test("tras 5 errores la entrega queda en descartes; un admin la reintenta desde 
 
   await iniciarSesion(page, "admin@demo.bo");
   await page.goto("/admin/metricas");
-  const fila = page.getByTestId("entregas-fallidas").getByRole("listitem").filter({ hasText: `Reserva #${id} · correo a cliente@demo.bo` });
+  const fila = page.getByTestId("entregas-fallidas").getByRole("listitem").filter({ hasText: `Reserva #${id} · Correo a cliente@demo.bo` });
   await fila.getByRole("button", { name: "Reintentar" }).click();
   await fila.getByRole("button", { name: "Sí, reintentar" }).click();
   await expect(fila).toHaveCount(0);

@@ -52,7 +52,8 @@ export function GraficosMetricas({ datos }: { datos: DatosGraficos }) {
         <BarChart data={canales} margin={{ left: -10 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="canal" tick={{ fontSize: 12 }} />
-          <YAxis unit=" s" tick={{ fontSize: 12 }} />
+          {/* Bolivian decimals, and room for them: "0,225 s" must not be clipped. */}
+          <YAxis tickFormatter={(v) => `${num(Number(v), 3)} s`} width={64} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => `${num(Number(v), 2)} s`} />
           <Legend />
           <Bar dataKey="p50s" name="p50" fill="#0f766e" isAnimationActive={false} />

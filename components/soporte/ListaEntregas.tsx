@@ -1,4 +1,5 @@
 // The deliveries of one reschedule: where each notification went and how it stands.
+import { NOMBRE_CANAL } from "@/components/notificaciones/canales";
 import { Badge, type Tono } from "@/components/ui/badge";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 import type { EntregaVisible } from "@/lib/notificaciones/entregas-reserva";
@@ -9,7 +10,6 @@ const ESTADO: Record<string, { texto: string; tono: Tono }> = {
   ENVIADA: { texto: "Enviada", tono: "exito" },
   FALLIDA: { texto: "Fallida", tono: "peligro" },
 };
-const CANAL: Record<string, string> = { EMAIL: "Correo", SMS: "SMS", TIEMPO_REAL: "Aviso en vivo" };
 
 export function ListaEntregas({ entregas, zona }: { entregas: EntregaVisible[]; zona: string }) {
   if (entregas.length === 0) return <p className="text-sm text-slate-600">Sin notificaciones registradas.</p>;
@@ -18,7 +18,7 @@ export function ListaEntregas({ entregas, zona }: { entregas: EntregaVisible[]; 
       {entregas.map((e) => (
         <li key={e.id} className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="entrega" data-canal={e.canal} data-estado={e.estado} data-destinatario={e.destinatario}>
           <Badge tono={ESTADO[e.estado]?.tono ?? "neutro"}>{ESTADO[e.estado]?.texto ?? e.estado}</Badge>
-          <span>{CANAL[e.canal]} a <span className="break-all">{e.destinatario}</span></span>
+          <span>{NOMBRE_CANAL[e.canal]} a <span className="break-all">{e.destinatario}</span></span>
           <span className="text-slate-600">
             · {e.intentos} {e.intentos === 1 ? "intento" : "intentos"}
             {e.error_tipo && ` · último error: ${e.error_tipo}`}

@@ -76,6 +76,16 @@ export async function vencerOferta(db: Db, esperaId: number, ahora = new Date())
   return cerradas > 0;
 }
 
+/**
+ * Closes the waits for days that have ended: nobody can move there any more, so they must not show
+ * as a place in line nor hold anything. Run by the worker's housekeeping sweep.
+ */
+export async function cerrarEsperasPasadas(db: Db, ahora = new Date()): Promise<number> {
+  return db.$executeRaw`
+    UPDATE entrada_lista_espera SET estado = 'VENCIDA', cerrada_at = ${ahora}
+    WHERE estado = 'ESPERANDO' AND desde < ${ahora} AND hasta <= ${ahora}`;
+}
+
 export const aceptarSchema = z.object({ fecha: diaIso().optional() }).strict();
 
 /**

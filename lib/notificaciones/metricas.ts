@@ -1,5 +1,6 @@
 // Delivery metrics for admins (seed 000 §6 plus per-channel rates, latency and errors). The period
-// selects reschedules by when they happened; their deliveries count whenever they completed.
+// selects reschedules by when they happened; their deliveries count whenever they completed. The
+// waiting list's offers, which notify without a reschedule, have a block of their own.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { zonaAgencia } from "@/lib/formato/fecha";
@@ -74,15 +75,7 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
     WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}
     GROUP BY 1 ORDER BY 1`;
 
-  const porCanal = Object.fromEntries(
-    CANALES.map((canal) => {
-      const f = canales.find((c) => c.canal === canal);
-      const total = f?.total ?? 0;
-      const enviadas = f?.enviadas ?? 0;
-      const fallidas = f?.fallidas ?? 0;
-      return [canal, { total, enviadas, fallidas, pendientes: total - enviadas - fallidas, tasa_entrega: porcentaje(enviadas, total), latencia_ms: { p50: ms(f?.p50 ?? null), p95: ms(f?.p95 ?? null) } }];
-    }),
-  );
+  const porCanal = Object.fromEntries(CANALES.map((canal) => [canal, estadisticasCanal(canales.find((c) => c.canal === canal))]));
 
   return {
     periodo: { desde: desde.toISOString(), hasta: hasta.toISOString(), zona },
@@ -96,5 +89,44 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
     errores_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.intentos])),
     entregas_fallidas_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.entregas_fallidas])),
     volumen_por_dia: dias,
+    ofertas_lista_espera: await metricasOfertas(db, { desde, hasta }),
+  };
+}
+
+function estadisticasCanal(f: Omit<FilaCanal, "canal"> | undefined) {
+  const total = f?.total ?? 0;
+  const enviadas = f?.enviadas ?? 0;
+  const fallidas = f?.fallidas ?? 0;
+  return { total, enviadas, fallidas, pendientes: total - enviadas - fallidas, tasa_entrega: porcentaje(enviadas, total), latencia_ms: { p50: ms(f?.p50 ?? null), p95: ms(f?.p95 ?? null) } };
+}
+
+/**
+ * Waiting-list offers made in the period (by when the place was offered): how they ended, and how
+ * their email and SMS went, latency measured from the offer.
+ */
+async function metricasOfertas(db: Db, { desde, hasta }: { desde: Date; hasta: Date }) {
+  const [resultado] = await db.$queryRaw<{ ofertas: number; aceptadas: number; rechazadas: number; vencidas: number; retiradas: number; abiertas: number }[]>`
+    SELECT count(*)::int AS ofertas,
+           count(*) FILTER (WHERE estado = 'ACEPTADA')::int AS aceptadas,
+           count(*) FILTER (WHERE estado = 'RECHAZADA')::int AS rechazadas,
+           count(*) FILTER (WHERE estado = 'VENCIDA')::int AS vencidas,
+           count(*) FILTER (WHERE estado = 'RETIRADA')::int AS retiradas,
+           count(*) FILTER (WHERE estado = 'OFERTADA')::int AS abiertas
+    FROM entrada_lista_espera WHERE ofertada_at >= ${desde} AND ofertada_at < ${hasta}`;
+  const canales = await db.$queryRaw<(Omit<FilaCanal, "canal"> & { canal: "email" | "sms" })[]>`
+    SELECT CASE WHEN e.canal = 'SMS' THEN 'sms' ELSE 'email' END AS canal,
+           count(*)::int AS total,
+           count(*) FILTER (WHERE e.estado = 'ENVIADA')::int AS enviadas,
+           count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - l.ofertada_at) * 1000) AS p50,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - l.ofertada_at) * 1000) AS p95
+    FROM entrega_notificacion e JOIN entrada_lista_espera l ON l.id = e.espera_id
+    WHERE l.ofertada_at >= ${desde} AND l.ofertada_at < ${hasta}
+    GROUP BY 1`;
+  return {
+    ...resultado,
+    // Of the offers already closed, how many were taken.
+    tasa_aceptacion: porcentaje(resultado.aceptadas, resultado.ofertas - resultado.abiertas),
+    por_canal: { email: estadisticasCanal(canales.find((c) => c.canal === "email")), sms: estadisticasCanal(canales.find((c) => c.canal === "sms")) },
   };
 }

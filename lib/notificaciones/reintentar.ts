@@ -4,6 +4,7 @@ import { z } from "zod";
 import { paginacion, ventana } from "@/lib/paginacion";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
+import type { CanalEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
 import { encolarEntrega } from "./encolar";
 
@@ -14,7 +15,7 @@ export const filtrosEntregasSchema = z
   .strict();
 
 /** A delivery as staff see it (dead-letter list, a reservation's workspace). */
-export const serializarEntrega = (e: { id: number; historialId: number | null; esperaId: number | null; canal: string; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } | null; espera?: { reservaId: number } | null }) => ({
+export const serializarEntrega = (e: { id: number; historialId: number | null; esperaId: number | null; canal: CanalEntrega; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } | null; espera?: { reservaId: number } | null }) => ({
   id: e.id,
   historial_id: e.historialId,
   lista_espera_id: e.esperaId,

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { enteroDelEntorno } from "@/lib/entorno";
 import { borrarClavesVencidas } from "@/lib/reprogramacion/idempotencia";
 import { cargaLote, procesarLote, TAREA_LOTE } from "@/lib/reprogramacion/lotes";
-import { cargaOfrecer, cargaVencer, ofrecerLugares, TAREA_OFRECER, TAREA_VENCER, vencerOferta } from "@/lib/lista-espera/ofertas";
+import { cargaOfrecer, cargaVencer, cerrarEsperasPasadas, ofrecerLugares, TAREA_OFRECER, TAREA_VENCER, vencerOferta } from "@/lib/lista-espera/ofertas";
 import type { Db } from "@/lib/db/client";
 import { registroSilencioso } from "./cola";
 import { compactarConteos } from "./conteo";
@@ -128,9 +128,11 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
   await arrancado;
 
   const barrido = setInterval(() => {
-    // Housekeeping off the reschedule's transaction: expired idempotency keys, the panel's count deltas.
+    // Housekeeping off the reschedule's transaction: expired idempotency keys, the panel's count
+    // deltas, waits for days already over.
     borrarClavesVencidas(opciones.db).catch(() => {});
     compactarConteos(opciones.db).catch(() => {});
+    cerrarEsperasPasadas(opciones.db).catch(() => {});
     barrerEntregasHuerfanas(opciones.db)
       .then(({ desbloqueados, reencoladas }) => {
         if (desbloqueados || reencoladas) console.error(`[cola] Recuperadas: ${desbloqueados} entregas bloqueadas por un worker caído, ${reencoladas} sin trabajo en la cola.`);

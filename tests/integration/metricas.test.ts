@@ -79,6 +79,44 @@ describe("métricas de notificaciones", () => {
     ]);
   });
 
+  it("cuenta las ofertas de la lista de espera del periodo: cómo terminaron y cómo llegaron su correo y su SMS", async () => {
+    // Offers made in April 2031 (La Paz), latencies measured from the offer.
+    const oferta = async (ofertada: string, estado: "OFERTADA" | "ACEPTADA" | "RECHAZADA" | "VENCIDA", entregas: EntregaDato[]) => {
+      const { reserva, usuario } = await clienteConReserva();
+      const ofertadaAt = new Date(ofertada);
+      const espera = await db.entradaListaEspera.create({
+        data: { reservaId: reserva.id, dia: new Date("2031-04-20T00:00:00Z"), desde: new Date("2031-04-20T04:00:00Z"), hasta: new Date("2031-04-21T04:00:00Z"), estado, creadoPorId: usuario.id, ofertadaAt, ofertaVenceAt: new Date(ofertadaAt.getTime() + 43_200_000) },
+      });
+      for (const e of entregas)
+        await db.entregaNotificacion.create({
+          data: { esperaId: espera.id, canal: e.canal, destinatario: "x@prueba.bo", plantilla: e.plantilla, estado: e.estado, errorTipo: e.errorTipo, intentos: 1, encoladaAt: ofertadaAt, enviadaAt: e.latenciaMs === undefined ? null : new Date(ofertadaAt.getTime() + e.latenciaMs) },
+        });
+    };
+    const correo = (estado: EstadoEntrega, latenciaMs?: number): EntregaDato => ({ canal: "EMAIL", plantilla: "oferta-lista-espera", estado, latenciaMs });
+    await oferta("2031-04-10T14:00:00Z", "ACEPTADA", [correo("ENVIADA", 400), sms("ENVIADA", { latenciaMs: 900 })]);
+    await oferta("2031-04-10T15:00:00Z", "ACEPTADA", [correo("ENVIADA", 800)]);
+    await oferta("2031-04-11T14:00:00Z", "VENCIDA", [correo("ENVIADA", 1200), sms("FALLIDA", { errorTipo: "DESTINATARIO_INVALIDO" })]);
+    await oferta("2031-04-11T16:00:00Z", "RECHAZADA", [correo("FALLIDA", undefined)]);
+    await oferta("2031-04-11T18:00:00Z", "OFERTADA", [correo("PENDIENTE"), sms("PENDIENTE")]);
+    // 12 Apr 00:30 La Paz: outside the period.
+    await oferta("2031-04-12T04:30:00Z", "ACEPTADA", [correo("ENVIADA", 100)]);
+    // A wait never offered (ESPERANDO) is not an offer.
+    const { reserva, usuario } = await clienteConReserva();
+    await db.entradaListaEspera.create({ data: { reservaId: reserva.id, dia: new Date("2031-04-20T00:00:00Z"), desde: new Date("2031-04-20T04:00:00Z"), hasta: new Date("2031-04-21T04:00:00Z"), creadoPorId: usuario.id, createdAt: new Date("2031-04-10T12:00:00Z") } });
+
+    const m = await metricasNotificaciones(db, periodoMetricasSchema.parse({ desde: "2031-04-10", hasta: "2031-04-11" }));
+    expect(m.total_reprogramaciones).toBe(0);
+    expect(m.ofertas_lista_espera).toEqual({
+      ofertas: 5, aceptadas: 2, rechazadas: 1, vencidas: 1, retiradas: 0, abiertas: 1,
+      // 2 taken of the 4 closed.
+      tasa_aceptacion: 50,
+      por_canal: {
+        email: { total: 5, enviadas: 3, fallidas: 1, pendientes: 1, tasa_entrega: 60, latencia_ms: { p50: 800, p95: 1160 } },
+        sms: { total: 3, enviadas: 1, fallidas: 1, pendientes: 1, tasa_entrega: 33.33, latencia_ms: { p50: 900, p95: 900 } },
+      },
+    });
+  });
+
   it("rechaza un periodo invertido o con formato inválido", () => {
     expect(periodoMetricasSchema.safeParse({ desde: "2031-03-12", hasta: "2031-03-10" }).success).toBe(false);
     expect(periodoMetricasSchema.safeParse({ desde: "ayer" }).success).toBe(false);
