@@ -3,6 +3,7 @@
 // waiting list's offers, which notify without a reschedule, have a block of their own.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import { finDe, inicioDe, parametroFecha } from "./periodo";
@@ -25,6 +26,17 @@ const ms = (valor: number | null) => (valor == null ? null : Math.round(valor));
 
 const CANALES = ["email_cliente", "email_admin", "sms", "tiempo_real"] as const;
 
+/**
+ * A channel's counts and latency percentiles over deliveries `e`, latency measured from `origen` (when
+ * the reschedule or the offer happened). Percentiles ignore deliveries not yet sent (enviada_at null).
+ */
+const cifrasDeCanal = (origen: Prisma.Sql) => Prisma.sql`
+  count(*)::int AS total,
+  count(*) FILTER (WHERE e.estado = 'ENVIADA')::int AS enviadas,
+  count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - ${origen}) * 1000) AS p50,
+  percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - ${origen}) * 1000) AS p95`;
+
 interface FilaCanal {
   /** null: the grand-total row of GROUPING SETS. */
   canal: (typeof CANALES)[number] | null;
@@ -43,15 +55,10 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
            count(*) FILTER (WHERE cliente_notificado)::int AS enviadas
     FROM historial_reprogramacion WHERE created_at >= ${desde} AND created_at < ${hasta}`;
 
-  // Percentiles ignore deliveries not yet sent (enviada_at null). One pass gives each channel and,
-  // through the empty grouping set, the overall latency.
+  // One pass gives each channel and, through the empty grouping set, the overall latency.
   const canales = await db.$queryRaw<FilaCanal[]>`
     SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.canal = 'SMS' THEN 'sms' WHEN e.plantilla = ${PLANTILLA_ADMIN} THEN 'email_admin' ELSE 'email_cliente' END AS canal,
-           count(*)::int AS total,
-           count(*) FILTER (WHERE e.estado = 'ENVIADA')::int AS enviadas,
-           count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p50,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - h.created_at) * 1000) AS p95
+           ${cifrasDeCanal(Prisma.sql`h.created_at`)}
     FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
     WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}
     GROUP BY GROUPING SETS ((1), ())`;
@@ -115,11 +122,7 @@ async function metricasOfertas(db: Db, { desde, hasta }: { desde: Date; hasta: D
     FROM entrada_lista_espera WHERE ofertada_at >= ${desde} AND ofertada_at < ${hasta}`;
   const canales = await db.$queryRaw<(Omit<FilaCanal, "canal"> & { canal: "email" | "sms" })[]>`
     SELECT CASE WHEN e.canal = 'SMS' THEN 'sms' ELSE 'email' END AS canal,
-           count(*)::int AS total,
-           count(*) FILTER (WHERE e.estado = 'ENVIADA')::int AS enviadas,
-           count(*) FILTER (WHERE e.estado = 'FALLIDA')::int AS fallidas,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - l.ofertada_at) * 1000) AS p50,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM e.enviada_at - l.ofertada_at) * 1000) AS p95
+           ${cifrasDeCanal(Prisma.sql`l.ofertada_at`)}
     FROM entrega_notificacion e JOIN entrada_lista_espera l ON l.id = e.espera_id
     WHERE l.ofertada_at >= ${desde} AND l.ofertada_at < ${hasta}
     GROUP BY 1`;
