@@ -25,7 +25,8 @@ async function decidir(request: NextRequest, csp: string, nonce: string): Promis
   requestHeaders.set("x-nonce", nonce);
   const seguir = () => NextResponse.next({ request: { headers: requestHeaders } });
 
-  if (pathname.startsWith("/api/auth/")) return seguir();
+  // Sign-in itself, and provider callbacks that carry their own signature (checked by the handler).
+  if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/webhooks/")) return seguir();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
 
   if (pathname.startsWith("/api/")) {

@@ -4,7 +4,8 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { apiComo, clienteNuevo, db, diaHabil, idDeUsuario, reservaDirecta } from "./api-helpers";
-import { iniciarSesion } from "./helpers";
+import { firmaTwilio } from "../tests/fakes/twilio";
+import { iniciarSesion, revisarPagina } from "./helpers";
 
 interface CorreoRecibido {
   id: string;
@@ -149,4 +150,74 @@ test("la reserva en soporte muestra el correo que falla (Resend 500) como reinte
   await expect(correo).toHaveAttribute("data-estado", "ENVIADA", { timeout: 20_000 });
   await expect(correo).toContainText("Enviada");
   expect(page.url()).toBe(url);
+});
+
+// SMS status reports: Twilio (the stand-in) calls the app back, signed, after accepting each SMS.
+const twilioFalso = (ruta: string, init?: RequestInit) => fetch(`${process.env.TWILIO_FALSO_URL}${ruta}`, init).then((r) => r.json());
+const smsDeReserva = async (id: number) =>
+  (await base().query("SELECT e.id, e.proveedor_id, e.estado::text, e.estado_proveedor, e.codigo_proveedor FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id WHERE h.reserva_id = $1 AND e.canal = 'SMS'", [id])).rows;
+
+test("SMS por Twilio: los informes firmados dicen «entregado» y soporte lo ve; un informe sin firma válida es 403 y no cambia nada", async ({ page }) => {
+  const { id } = await reprogramarComoCliente(245, "Cambio de fecha con aviso por SMS");
+  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 10_000 }).toBe("delivered");
+  const [sms] = await smsDeReserva(id);
+  expect(sms).toMatchObject({ estado: "ENVIADA", codigo_proveedor: null });
+  const url = `${servidor()}/api/webhooks/twilio/estado/?entrega=${sms.id}`;
+  const { enviados, informes } = await twilioFalso("/__pruebas/enviados");
+  expect(enviados.find((e: { sid: string }) => e.sid === sms.proveedor_id)).toMatchObject({ to: "+59171234567", statusCallback: url });
+  expect(informes.filter((i: { sid: string }) => i.sid === sms.proveedor_id)).toEqual([
+    { sid: sms.proveedor_id, estado: "sent", respondida: 200 },
+    { sid: sms.proveedor_id, estado: "delivered", respondida: 200 },
+  ]);
+
+  // A late, duplicated "sent" is accepted and changes nothing: a state never goes back.
+  expect((await twilioFalso("/__pruebas/informar", { method: "POST", body: JSON.stringify({ sid: sms.proveedor_id, estado: "sent" }) })).respondida).toBe(200);
+  expect((await smsDeReserva(id))[0].estado_proveedor).toBe("delivered");
+
+  // Forged reports: no signature, garbage, another account's token, or signed for another delivery.
+  const token = process.env.TWILIO_FALSO_TOKEN!;
+  const falso = { MessageSid: sms.proveedor_id, MessageStatus: "undelivered", ErrorCode: "30003" };
+  const enviar = (firma: string | null, cuerpo: Record<string, string> = falso, tipo = "application/x-www-form-urlencoded") =>
+    fetch(url, { method: "POST", headers: { "content-type": tipo, ...(firma ? { "x-twilio-signature": firma } : {}) }, body: tipo.includes("json") ? JSON.stringify(cuerpo) : new URLSearchParams(cuerpo) });
+  for (const firma of [null, "AAAA", firmaTwilio("otro-token", url, falso), firmaTwilio(token, url.replace(`entrega=${sms.id}`, `entrega=${sms.id + 1}`), falso)]) {
+    const r = await enviar(firma);
+    expect(r.status).toBe(403);
+    expect(await r.json()).toEqual({ detail: "La firma del informe de Twilio no es válida.", error_code: "FIRMA_INVALIDA" });
+  }
+  // Signed, but not a report this product understands; and not a form.
+  const raro = { MessageSid: "no-es-un-sid", MessageStatus: "delivered" };
+  const r400 = await enviar(firmaTwilio(token, url, raro), raro);
+  expect(r400.status).toBe(400);
+  expect(await r400.json()).toMatchObject({ error_code: "DATOS_INVALIDOS", campos: { MessageSid: expect.any(String) } });
+  expect((await enviar(firmaTwilio(token, url, falso), falso, "application/json")).status).toBe(415);
+  expect((await smsDeReserva(id))[0]).toMatchObject({ estado_proveedor: "delivered", codigo_proveedor: null });
+
+  await iniciarSesion(page, "operador@demo.bo", servidor());
+  await page.goto(`${servidor()}/soporte/reservas/${id}`);
+  await expect(page.locator('[data-testid=entrega][data-canal="SMS"]')).toContainText("SMS a +591 71234567");
+  await expect(page.locator('[data-testid=entrega][data-canal="SMS"]')).toContainText("entregado al teléfono");
+});
+
+test("SMS que Twilio acepta pero no llega al teléfono (30003): soporte lo ve con el código", async ({ page }, testInfo) => {
+  const cliente = await clienteNuevo("Teresa", base());
+  const celular = "+59177712345";
+  await base().query("UPDATE usuario SET telefono = $1 WHERE id = $2", [celular, cliente.id]);
+  await twilioFalso("/__pruebas/no-entregable", { method: "POST", body: JSON.stringify({ numero: celular }) });
+  const id = await reservaDirecta(cliente.id, diaHabil(250), {}, base());
+  const api = await apiComo(cliente.email, servidor());
+  expect((await api.post(`/api/reservas/${id}/reprogramar/`, { data: { nueva_fecha: diaHabil(253).toISOString(), motivo: "Cambio con el celular apagado" } })).status()).toBe(200);
+  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 10_000 }).toBe("undelivered");
+  expect((await smsDeReserva(id))[0]).toMatchObject({ estado: "ENVIADA", codigo_proveedor: "30003" });
+
+  await iniciarSesion(page, "operador@demo.bo", servidor());
+  await page.goto(`${servidor()}/soporte/reservas/${id}`);
+  const fila = page.locator('[data-testid=entrega][data-canal="SMS"]');
+  await expect(fila).toHaveAttribute("data-informe", "undelivered");
+  await expect(fila.getByText("No llegó", { exact: true })).toBeVisible();
+  await expect(fila).toContainText("no llegó al teléfono (código 30003)");
+  for (const ancho of [390, 1280]) {
+    await page.setViewportSize({ width: ancho, height: 900 });
+    await fila.scrollIntoViewIfNeeded();
+    await revisarPagina(page, testInfo, "soporte-reserva-sms-no-entregado", ancho);
+  }
 });

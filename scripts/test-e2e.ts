@@ -1,17 +1,20 @@
 // End-to-end tests: a production build (`next build`, `next start`) driven by Playwright in Debian's
 // Chromium. Two servers from the same build, each on its own throwaway, migrated and seeded database:
 // - "integrado": no Resend, no Pusher — dev mailbox and the built-in SSE feed (most specs);
-// - "proveedores": the real Resend and Pusher SDKs pointed at local stand-ins started here;
+// - "proveedores": the real Resend, Pusher and Twilio SDKs pointed at local stand-ins started here
+//   (the Twilio one also calls back with signed SMS status reports);
 // - "limites": the default rate limits (the other two raise them: their specs sign in and write a lot).
 // Exit code: Playwright's.
 import type { ChildProcess } from "node:child_process";
 import { iniciarPusherFalso } from "@/tests/fakes/pusher";
 import { iniciarResendFalso } from "@/tests/fakes/resend";
+import { iniciarTwilioFalso } from "@/tests/fakes/twilio";
 import { freePort, type Database } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 
 const PUSHER_APP = { id: "e2e-app", key: "e2e-clave", secret: "e2e-secreto" };
+const TWILIO_CUENTA = { cuenta: `AC${"e2".repeat(16)}`, token: "e2e-token-twilio" };
 // The specs of the first two servers sign in and write far more than a person does.
 const LIMITES_ALTOS = { LIMITE_ESCRITURAS_POR_MINUTO: "1000000", LIMITE_LOGIN_FALLIDOS_CUENTA: "1000000", LIMITE_LOGIN_FALLIDOS_DIRECCION: "1000000" };
 
@@ -42,6 +45,7 @@ function start(port: number, env: NodeJS.ProcessEnv) {
 let code = 1;
 const resend = await iniciarResendFalso();
 const pusher = await iniciarPusherFalso(PUSHER_APP);
+const twilio = await iniciarTwilioFalso({ ...TWILIO_CUENTA, informarAuto: true });
 try {
   // One after the other: the wasm schema engine is a single instance per process.
   const integrado = await baseEnv();
@@ -66,6 +70,11 @@ try {
     PUSHER_HOST: pusher.host,
     PUSHER_PORT: String(pusher.port),
     PUSHER_USE_TLS: "false",
+    TWILIO_ACCOUNT_SID: TWILIO_CUENTA.cuenta,
+    TWILIO_AUTH_TOKEN: TWILIO_CUENTA.token,
+    TWILIO_FROM: "+15005550006",
+    TWILIO_API_URL: twilio.url,
+    TWILIO_STATUS_CALLBACK_URL: `${proveedores.url}/api/webhooks/twilio/estado/`,
     NOTIFICACIONES_ESPERA_BASE_MS: "200",
     NOTIFICACIONES_MAX_INTENTOS: "5",
     NOTIFICACIONES_SONDEO_MS: "200",
@@ -84,6 +93,8 @@ try {
       PUSHER_FALSO_URL: pusher.url,
       PUSHER_FALSO_KEY: PUSHER_APP.key,
       PUSHER_FALSO_SECRET: PUSHER_APP.secret,
+      TWILIO_FALSO_URL: twilio.url,
+      TWILIO_FALSO_TOKEN: TWILIO_CUENTA.token,
     },
   });
 } catch (error) {
@@ -96,6 +107,6 @@ try {
     }
   }
   await Promise.all(databases.map((d) => d.stop()));
-  await Promise.all([resend.cerrar(), pusher.cerrar()]);
+  await Promise.all([resend.cerrar(), pusher.cerrar(), twilio.cerrar()]);
 }
 process.exit(code);

@@ -15,7 +15,7 @@ export const filtrosEntregasSchema = z
   .strict();
 
 /** A delivery as staff see it (dead-letter list, a reservation's workspace). */
-export const serializarEntrega = (e: { id: number; historialId: number | null; esperaId: number | null; canal: CanalEntrega; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } | null; espera?: { reservaId: number } | null }) => ({
+export const serializarEntrega = (e: { id: number; historialId: number | null; esperaId: number | null; canal: CanalEntrega; destinatario: string; plantilla: string; estado: string; intentos: number; errorTipo: string | null; error: string | null; estadoProveedor: string | null; codigoProveedor: string | null; estadoProveedorAt: Date | null; encoladaAt: Date; enviadaAt: Date | null; updatedAt: Date; historial?: { reservaId: number } | null; espera?: { reservaId: number } | null }) => ({
   id: e.id,
   historial_id: e.historialId,
   lista_espera_id: e.esperaId,
@@ -27,6 +27,10 @@ export const serializarEntrega = (e: { id: number; historialId: number | null; e
   intentos: e.intentos,
   error_tipo: e.errorTipo,
   error: e.error,
+  // What the provider reported afterwards (SMS: delivered to the phone or not), when it did.
+  estado_proveedor: e.estadoProveedor,
+  codigo_proveedor: e.codigoProveedor,
+  estado_proveedor_at: e.estadoProveedorAt?.toISOString() ?? null,
   encolada_at: e.encoladaAt.toISOString(),
   enviada_at: e.enviadaAt?.toISOString() ?? null,
   actualizada_at: e.updatedAt.toISOString(),

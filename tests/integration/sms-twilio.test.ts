@@ -6,7 +6,8 @@ import { largoGsm7 } from "@/lib/notificaciones/sms/gsm7";
 import { iniciarWorker, type Worker } from "@/lib/notificaciones/worker";
 import { reprogramarReserva } from "@/lib/reprogramacion/reprogramar";
 import { respuestaReprogramacion } from "@/lib/reprogramacion/respuesta";
-import { iniciarTwilioFalso, type TwilioFalso } from "../fakes/twilio";
+import { registrarInformeSms } from "@/lib/notificaciones/sms/informe";
+import { firmaTwilio, iniciarTwilioFalso, type TwilioFalso } from "../fakes/twilio";
 import { databaseUrl, db } from "./db";
 import { actorDemo, clienteConReserva, esperarEntregas } from "./escenario";
 
@@ -62,7 +63,8 @@ describe("SMS de reprogramación con Twilio", () => {
     expect(sms).toMatchObject({ destinatario: celular, estado: "ENVIADA", intentos: 1, plantilla: "reprogramacion_sms" });
     const enviados = smsPara(celular);
     expect(enviados).toHaveLength(1);
-    expect(enviados[0]).toMatchObject({ from: REMITENTE, messagingServiceSid: null });
+    // No TWILIO_STATUS_CALLBACK_URL here: no status reports asked for.
+    expect(enviados[0]).toMatchObject({ from: REMITENTE, messagingServiceSid: null, statusCallback: null });
     expect(sms.proveedorId).toBe(enviados[0].sid);
     const fecha = formatearFechaCorta(escenario.nuevaFecha, "America/La_Paz");
     expect(enviados[0].body).toBe(
@@ -150,6 +152,39 @@ describe("SMS de reprogramación con Twilio", () => {
       expect(peticionesPara(celular)).toHaveLength(0);
     } finally {
       process.env.TWILIO_ACCOUNT_SID = guardado;
+    }
+  });
+
+  it("los informes de estado firmados avanzan el estado del SMS y nunca lo hacen retroceder", async () => {
+    const URL_INFORMES = "https://viajes.example.bo/api/webhooks/twilio/estado/";
+    process.env.TWILIO_STATUS_CALLBACK_URL = URL_INFORMES;
+    try {
+      const celular = nuevoCelular();
+      const { historial } = await reprogramar(await clienteConReserva({ telefono: celular }));
+      const sms = (await esperarEntregas(historial.id)).find((e) => e.canal === "SMS")!;
+      const consulta = `?entrega=${sms.id}`;
+      expect(smsPara(celular)[0].statusCallback).toBe(URL_INFORMES + consulta);
+      const informar = (estado: string, codigo?: string, sid = sms.proveedorId!) => {
+        const parametros = { MessageSid: sid, MessageStatus: estado, ...(codigo ? { ErrorCode: codigo } : {}) };
+        return registrarInformeSms(db, { consulta, firma: firmaTwilio(TOKEN, URL_INFORMES + consulta, parametros), parametros });
+      };
+      const estado = async () => (await db.entregaNotificacion.findUniqueOrThrow({ where: { id: sms.id } })).estadoProveedor;
+
+      expect(await informar("sent")).toEqual({ registrado: true });
+      expect(await estado()).toBe("sent");
+      // Out of order: "queued" after "sent" is ignored.
+      expect(await informar("queued")).toEqual({ registrado: false });
+      expect(await informar("failed", "30007")).toEqual({ registrado: true });
+      const final = await db.entregaNotificacion.findUniqueOrThrow({ where: { id: sms.id } });
+      expect(final).toMatchObject({ estadoProveedor: "failed", codigoProveedor: "30007", estado: "ENVIADA" });
+      // A final state is final, and another message's SID touches nothing.
+      expect(await informar("delivered")).toEqual({ registrado: false });
+      expect(await informar("delivered", undefined, `SM${"0".repeat(32)}`)).toEqual({ registrado: false });
+      expect(await estado()).toBe("failed");
+      // A signature for other parameters is refused before anything is read.
+      await expect(registrarInformeSms(db, { consulta, firma: firmaTwilio(TOKEN, URL_INFORMES + consulta, { MessageStatus: "sent" }), parametros: { MessageSid: sms.proveedorId!, MessageStatus: "delivered" } })).rejects.toMatchObject({ status: 403, errorCode: "FIRMA_INVALIDA" });
+    } finally {
+      delete process.env.TWILIO_STATUS_CALLBACK_URL;
     }
   });
 });

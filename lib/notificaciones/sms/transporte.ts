@@ -1,13 +1,15 @@
 // Where SMS go: Twilio's Messages API through the official SDK when TWILIO_ACCOUNT_SID,
 // TWILIO_AUTH_TOKEN and a sender (TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID) are set, otherwise
 // the development mailbox (readable at /dev/correos). TWILIO_API_URL points the SDK at another host
-// (the local stand-in the tests use). Error texts keep status and code only: Twilio's messages echo
+// (the local stand-in the tests use). With TWILIO_STATUS_CALLBACK_URL, Twilio reports what became of
+// each message (informe.ts). Error texts keep status and code only: Twilio's messages echo
 // the number.
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import type { Db } from "@/lib/db/client";
 import { guardarEnBuzon } from "../correo/buzon";
 import type { ResultadoEnvio } from "../correo/transporte";
+import { urlInformeSms } from "./informe";
 
 export interface MensajeSms {
   entregaId: number;
@@ -76,7 +78,8 @@ function transporteTwilio(c: ConfiguracionTwilio): TransporteSms {
     nombre: "twilio",
     async enviar(m) {
       try {
-        const mensaje = await clienteTwilio(c).messages.create({ to: m.para, body: m.texto, ...c.remitente });
+        const informe = urlInformeSms(m.entregaId);
+        const mensaje = await clienteTwilio(c).messages.create({ to: m.para, body: m.texto, ...c.remitente, ...(informe ? { statusCallback: informe } : {}) });
         return { ok: true, proveedorId: mensaje.sid };
       } catch (error) {
         return clasificarErrorTwilio(error as { status?: number; code?: number });
