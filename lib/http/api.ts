@@ -54,13 +54,7 @@ const ES_JSON = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 export async function leerJson(request: Request): Promise<unknown> {
   if (!ES_JSON.test(request.headers.get("content-type") ?? ""))
     throw new ErrorDominio(415, "TIPO_CONTENIDO_NO_SOPORTADO", "El cuerpo debe enviarse como application/json.");
-  let texto: string;
-  try {
-    texto = await request.text();
-  } catch {
-    // The client went away mid-body (closed tab, dropped connection): nothing to answer or log.
-    throw new ErrorDominio(400, "CUERPO_INCOMPLETO", "No se recibió el cuerpo completo de la solicitud.");
-  }
+  const texto = await leerTexto(request);
   let cuerpo: unknown;
   try {
     cuerpo = JSON.parse(texto);
@@ -70,6 +64,24 @@ export async function leerJson(request: Request): Promise<unknown> {
   const inseguro = rutaDeTextoInseguro(cuerpo);
   if (inseguro) throw new ErrorDominio(400, "DATOS_INVALIDOS", "Los datos enviados no son válidos.", { campos: { [inseguro]: MENSAJE_CARACTERES } });
   return cuerpo;
+}
+
+const ES_FORMULARIO = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/** A form-encoded body (what providers' webhooks post) as name → value; other content types are a 415. */
+export async function leerFormulario(request: Request): Promise<Record<string, string>> {
+  if (!ES_FORMULARIO.test(request.headers.get("content-type") ?? ""))
+    throw new ErrorDominio(415, "TIPO_CONTENIDO_NO_SOPORTADO", "El cuerpo debe enviarse como application/x-www-form-urlencoded.");
+  return Object.fromEntries(new URLSearchParams(await leerTexto(request)));
+}
+
+async function leerTexto(request: Request): Promise<string> {
+  try {
+    return await request.text();
+  } catch {
+    // The client went away mid-body (closed tab, dropped connection): nothing to answer or log.
+    throw new ErrorDominio(400, "CUERPO_INCOMPLETO", "No se recibió el cuerpo completo de la solicitud.");
+  }
 }
 
 const METODOS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
