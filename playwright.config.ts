@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ARGUMENTOS_CHROMIUM, buscarNavegador } from "./scripts/lib/navegador";
 
 // The server and database are started by scripts/test-e2e.ts (production build, throwaway database).
 export default defineConfig({
@@ -29,16 +30,9 @@ export default defineConfig({
     locale: "es-BO",
     timezoneId: "America/La_Paz",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      // scripts/test-e2e.ts has already chosen one and set CHROMIUM_PATH; a direct `playwright test` looks for itself.
+      executablePath: buscarNavegador()?.ruta,
+      args: ARGUMENTOS_CHROMIUM,
     },
   },
 });

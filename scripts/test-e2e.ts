@@ -10,6 +10,7 @@ import { iniciarPusherFalso } from "@/tests/fakes/pusher";
 import { iniciarResendFalso } from "@/tests/fakes/resend";
 import { iniciarTwilioFalso } from "@/tests/fakes/twilio";
 import { freePort, type Database } from "./lib/database";
+import { buscarNavegador, SIN_NAVEGADOR } from "./lib/navegador";
 import { prepareDatabase } from "./lib/prepare";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 
@@ -41,6 +42,14 @@ function start(port: number, env: NodeJS.ProcessEnv) {
   const server = run(nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   servers.push(server);
 }
+
+// Without a browser, say so once and stop before building anything.
+const navegador = buscarNavegador();
+if (!navegador) {
+  console.error(SIN_NAVEGADOR);
+  process.exit(1);
+}
+console.log(`Navegador: ${navegador.origen}, ${navegador.ruta}`);
 
 let code = 1;
 const resend = await iniciarResendFalso();
@@ -84,6 +93,7 @@ try {
   code = await runToEnd("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], {
     env: {
       ...integrado.env,
+      CHROMIUM_PATH: navegador.ruta,
       BASE_URL: integrado.url,
       PROVEEDORES_URL: proveedores.url,
       PROVEEDORES_DATABASE_URL: proveedores.database.url,

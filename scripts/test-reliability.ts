@@ -18,6 +18,7 @@ import { iniciarResendFalso } from "@/tests/fakes/resend";
 import { aLaHora, diaHabil } from "@/tests/fechas";
 import { embeddedUrl, freePort, startEmbedded, stopEmbedded } from "./lib/database";
 import { migrate } from "./lib/prepare";
+import { ARGUMENTOS_CHROMIUM, buscarNavegador, SIN_NAVEGADOR } from "./lib/navegador";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 
 const resultados: { nombre: string; ok: boolean; detalle: string }[] = [];
@@ -145,10 +146,9 @@ async function correosDe(reservas: number[]) {
 }
 
 let salida = 1;
-const navegador = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const chromiumHallado = buscarNavegador();
+if (!chromiumHallado) throw new Error(SIN_NAVEGADOR);
+const navegador = await chromium.launch({ executablePath: chromiumHallado.ruta, args: ARGUMENTOS_CHROMIUM });
 try {
   if (!process.env.E2E_SKIP_BUILD) afirmar((await runToEnd(nextBin, ["build"], { env: entorno })) === 0, "next build falló");
   // The web server delivers too (in-server worker); scenario 1 turns it off to control who holds the jobs.
