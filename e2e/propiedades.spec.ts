@@ -199,6 +199,28 @@ test("cuerpos que no son JSON, tipos de contenido ajenos e ids de ruta arbitrari
   );
 });
 
+test("cuerpos JSON anidados a cualquier profundidad, en cada endpoint de escritura", async () => {
+  const rutas = [
+    () => `/api/reservas/${reservaCliente}/reprogramar/`,
+    () => "/api/admin/reprogramaciones/",
+    () => "/api/admin/lotes/simulacion/",
+    () => "/api/reservas/",
+    () => "/api/reglas/",
+    () => `/api/reservas/${reservaCliente}/lista-espera/`,
+  ];
+  // A value wrapped in [ ] or {"a": } n times, at the top or under a real field.
+  const anidado = fc
+    .tuple(fc.integer({ min: 1, max: 20_000 }), fc.boolean(), fc.constantFrom("motivo", "nueva_fecha", "condiciones_extras", "servicios"))
+    .map(([n, lista, campo]) => {
+      const dentro = lista ? `${"[".repeat(n)}1${"]".repeat(n)}` : `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
+      return n % 2 ? dentro : `{"${campo}":${dentro},"motivo":"Cambio de planes familiares"}`;
+    });
+  await fc.assert(
+    fc.asyncProperty(quienes, fc.constantFrom(...rutas), anidado, async (quien, ruta, texto) => comprobar(quien, { metodo: "POST", ruta: ruta(), cuerpo: texto })),
+    { ...parametros, numRuns: Math.min(EJECUCIONES, 60) },
+  );
+});
+
 test("consultas generadas en las listas y la verificación previa", async () => {
   const rutas = [
     ["/api/reservas/", ["usuario", "estado", "desde", "hasta", "pagina", "por_pagina"]],

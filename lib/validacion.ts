@@ -62,6 +62,26 @@ export const texto = (max: number, { min = 0, requerido = "Debe ser texto", mens
     .pipe(z.string().min(min, mensajeMin).max(max, mensajeMax));
 
 /** The first string (key or value) anywhere in a parsed JSON body that is not safe text, as a path. */
+export const PROFUNDIDAD_MAXIMA_JSON = 32;
+
+/** The deepest nesting of objects and arrays in a JSON text, brackets inside strings ignored. Stops counting past the limit. */
+export function profundidadJson(texto: string): number {
+  let profundidad = 0;
+  let maxima = 0;
+  let enCadena = false;
+  for (let i = 0; i < texto.length; i++) {
+    const c = texto.charCodeAt(i);
+    if (enCadena) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) enCadena = false;
+    } else if (c === 34) enCadena = true;
+    else if (c === 91 || c === 123) {
+      if (++profundidad > maxima && (maxima = profundidad) > PROFUNDIDAD_MAXIMA_JSON) return maxima;
+    } else if (c === 93 || c === 125) profundidad--;
+  }
+  return maxima;
+}
+
 export function rutaDeTextoInseguro(valor: unknown, ruta: string[] = []): string | null {
   if (typeof valor === "string") return esTextoSeguro(valor) ? null : ruta.join(".") || "cuerpo";
   if (Array.isArray(valor)) {

@@ -6,7 +6,7 @@ import { actorActual } from "@/lib/auth/sesion";
 import { prisma } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
 import { limitarEscritura } from "@/lib/seguridad/limite-tasa";
-import { errorDeValidacion, MENSAJE_CARACTERES, rutaDeTextoInseguro } from "@/lib/validacion";
+import { errorDeValidacion, MENSAJE_CARACTERES, PROFUNDIDAD_MAXIMA_JSON, profundidadJson, rutaDeTextoInseguro } from "@/lib/validacion";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return NextResponse.json(body, { status, headers });
@@ -55,6 +55,10 @@ export async function leerJson(request: Request): Promise<unknown> {
   if (!ES_JSON.test(request.headers.get("content-type") ?? ""))
     throw new ErrorDominio(415, "TIPO_CONTENIDO_NO_SOPORTADO", "El cuerpo debe enviarse como application/json.");
   const texto = await leerTexto(request);
+  // Recursive walks of a document thousands of levels deep (ours, zod's) overflow the stack: refuse
+  // it before parsing. No payload of this API nests deeper than a few levels.
+  if (profundidadJson(texto) > PROFUNDIDAD_MAXIMA_JSON)
+    throw new ErrorDominio(400, "JSON_DEMASIADO_ANIDADO", `El cuerpo JSON no puede anidar más de ${PROFUNDIDAD_MAXIMA_JSON} niveles de objetos o listas.`);
   let cuerpo: unknown;
   try {
     cuerpo = JSON.parse(texto);

@@ -1,9 +1,19 @@
 // The validation primitives every payload uses: what PostgreSQL can store, nothing else.
 import { describe, expect, it } from "vitest";
 import { configuracionEntregas, esperaAntesDeReintentar } from "@/lib/notificaciones/config";
-import { fechaIso, idDeConsulta, idEntero, porcentaje, rutaDeTextoInseguro, texto } from "@/lib/validacion";
+import { fechaIso, idDeConsulta, idEntero, porcentaje, PROFUNDIDAD_MAXIMA_JSON, profundidadJson, rutaDeTextoInseguro, texto } from "@/lib/validacion";
 
 describe("primitivas de validación", () => {
+  it("profundidad de JSON: cuenta objetos y listas, no los corchetes dentro de cadenas", () => {
+    expect(profundidadJson('{"a":[1,{"b":2}]}')).toBe(3);
+    expect(profundidadJson('{"m":"[[[[{{{{\\"[[["}')).toBe(1);
+    expect(profundidadJson("12")).toBe(0);
+    const hondo = "[".repeat(50_000) + "]".repeat(50_000);
+    // It stops counting once past the limit, so a huge document costs no more than the limit.
+    expect(profundidadJson(hondo)).toBe(PROFUNDIDAD_MAXIMA_JSON + 1);
+    expect(profundidadJson("[".repeat(PROFUNDIDAD_MAXIMA_JSON) + "]".repeat(PROFUNDIDAD_MAXIMA_JSON))).toBe(PROFUNDIDAD_MAXIMA_JSON);
+  });
+
   it("fechas: solo instantes ISO con zona entre los años 2000 y 2100", () => {
     const f = fechaIso("requerida");
     expect(f.safeParse("2027-03-01T10:00:00-04:00").success).toBe(true);
