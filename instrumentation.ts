@@ -8,5 +8,5 @@ export async function register() {
   if (global.workerNotificaciones) return;
   const [{ iniciarWorker }, { prisma }] = await Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client")]);
   // It keeps retrying by itself while the database is unreachable.
-  global.workerNotificaciones = iniciarWorker({ db: prisma });
+  global.workerNotificaciones = iniciarWorker({ db: prisma, disposicion: "servidor" });
 }

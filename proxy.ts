@@ -3,30 +3,39 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { INICIO_POR_ROL, rolesDelArea } from "@/lib/auth/roles";
-import { CABECERAS_COMUNES, nuevoNonce, politicaDeContenido } from "@/lib/seguridad/cabeceras";
+import { registrarSolicitud } from "@/lib/http/registro-solicitud";
+import { cabecerasComunes, idDeSolicitud, nuevoNonce, politicaDeContenido } from "@/lib/seguridad/cabeceras";
 
 export async function proxy(request: NextRequest) {
+  const inicio = performance.now();
   const esApi = request.nextUrl.pathname.startsWith("/api/");
   const nonce = nuevoNonce();
   const csp = politicaDeContenido(nonce);
-  const respuesta = await decidir(request, csp, nonce);
-  for (const [nombre, valor] of Object.entries(CABECERAS_COMUNES)) respuesta.headers.set(nombre, valor);
+  // One id per request, in the response and in every log line about it (a trusted upstream's id is kept).
+  const requestId = idDeSolicitud(request.headers.get("x-request-id"));
+  const respuesta = await decidir(request, csp, nonce, requestId);
+  for (const [nombre, valor] of Object.entries(cabecerasComunes())) respuesta.headers.set(nombre, valor);
   respuesta.headers.set("content-security-policy", csp);
+  respuesta.headers.set("x-request-id", requestId);
   // API bodies carry personal data: never kept by browsers or shared caches.
   if (esApi) respuesta.headers.set("cache-control", "no-store");
+  // Answered here without reaching a handler (no session): logged here, as handlers log their own.
+  if (esApi && respuesta.status === 401) registrarSolicitud(request, 401, inicio, null, undefined, requestId);
   return respuesta;
 }
 
-async function decidir(request: NextRequest, csp: string, nonce: string): Promise<NextResponse> {
+async function decidir(request: NextRequest, csp: string, nonce: string, requestId: string): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-request-id", requestId);
   const seguir = () => NextResponse.next({ request: { headers: requestHeaders } });
 
   // Sign-in itself, and provider callbacks that carry their own signature (checked by the handler).
-  if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/webhooks/")) return seguir();
+  // The public health probe answers load balancers, which carry no session.
+  if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/webhooks/") || /^\/api\/salud\/?$/.test(pathname)) return seguir();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
 
   if (pathname.startsWith("/api/")) {

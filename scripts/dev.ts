@@ -13,6 +13,8 @@ const next = run(nextBin, ["dev", "--port", port], {
     // Development only: production must set its own secret (see README).
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "solo-para-desarrollo-cambiar-en-produccion",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Readable log lines in a terminal; production logs one JSON object per line.
+    LOG_FORMATO: process.env.LOG_FORMATO ?? "legible",
     // Development only: audit emails land in the dev mailbox (/dev/correos) under the demo admin.
     ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? "admin@demo.bo",
   },

@@ -12,7 +12,7 @@ process.on("unhandledRejection", (error) => console.error("[cola] Rechazo no con
 const database = await developmentDatabase();
 await migrate(database.url);
 const db = createClient(database.url);
-const runner = await iniciarWorker({ db, connectionString: database.url });
+const runner = await iniciarWorker({ db, connectionString: database.url, disposicion: "proceso" });
 console.log("Worker de notificaciones en marcha. Ctrl-C para detenerlo.");
 
 let stopping = false;

@@ -5,6 +5,8 @@ import { ZodError } from "zod";
 import { actorActual } from "@/lib/auth/sesion";
 import { prisma } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
+import { errorParaRegistro, registro } from "@/lib/registro";
+import { registrarSolicitud } from "./registro-solicitud";
 import { limitarEscritura } from "@/lib/seguridad/limite-tasa";
 import { errorDeValidacion, MENSAJE_CARACTERES, PROFUNDIDAD_MAXIMA_JSON, profundidadJson, rutaDeTextoInseguro } from "@/lib/validacion";
 
@@ -12,16 +14,20 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return NextResponse.json(body, { status, headers });
 }
 
-/** Any failure as the contract's error: status, `{ detail, error_code, ... }` and headers. Unexpected ones are logged and become a bare 500. */
-export function errorComoCuerpo(error: unknown): { status: number; cuerpo: Record<string, unknown>; cabeceras: Record<string, string> } {
+/**
+ * Any failure as the contract's error: status, `{ detail, error_code, ... }` and headers. Unexpected
+ * ones are logged and become a 500 that carries the request id, for the user to quote to support.
+ */
+export function errorComoCuerpo(error: unknown, requestId?: string): { status: number; cuerpo: Record<string, unknown>; cabeceras: Record<string, string> } {
   if (error instanceof ErrorDominio) return { status: error.status, cuerpo: error.cuerpo(), cabeceras: error.cabeceras };
   if (error instanceof ZodError) return { status: 400, cuerpo: errorDeValidacion(error).cuerpo(), cabeceras: {} };
-  console.error("Error no controlado:", error instanceof Error ? error.stack : error);
-  return { status: 500, cuerpo: { detail: "Ocurrió un error interno. Intente nuevamente.", error_code: "ERROR_INTERNO" }, cabeceras: {} };
+  registro.error({ request_id: requestId, error: errorParaRegistro(error) }, "error no controlado");
+  const referencia = requestId ? ` Si vuelve a ocurrir, indique a soporte el código ${requestId}.` : "";
+  return { status: 500, cuerpo: { detail: `Ocurrió un error interno. Intente nuevamente.${referencia}`, error_code: "ERROR_INTERNO", ...(requestId ? { request_id: requestId } : {}) }, cabeceras: {} };
 }
 
-export function respuestaDeError(error: unknown) {
-  const { status, cuerpo, cabeceras } = errorComoCuerpo(error);
+export function respuestaDeError(error: unknown, requestId?: string) {
+  const { status, cuerpo, cabeceras } = errorComoCuerpo(error, requestId);
   return json(cuerpo, status, cabeceras);
 }
 
@@ -29,8 +35,19 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 const ESCRITURAS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function ruta<C>(handler: Handler<C>): Handler<C> {
+/** Logs one line per request around a handler that answers by itself (next-auth's). */
+export function conRegistro<C>(handler: Handler<C>, patron?: string): Handler<C> {
   return async (request, context) => {
+    const inicio = performance.now();
+    const respuesta = await handler(request, context);
+    // The session was decoded already by the handler's guard (cached per cookie); no session, no actor.
+    registrarSolicitud(request, respuesta.status, inicio, await actorActual().catch(() => null), patron);
+    return respuesta;
+  };
+}
+
+export function ruta<C>(handler: Handler<C>, opciones: { patron?: string } = {}): Handler<C> {
+  return conRegistro(async (request, context) => {
     try {
       // Every write counts against its user's budget; without a session the handler answers 401.
       if (ESCRITURAS.has(request.method)) {
@@ -39,9 +56,9 @@ export function ruta<C>(handler: Handler<C>): Handler<C> {
       }
       return await handler(request, context);
     } catch (error) {
-      return respuestaDeError(error);
+      return respuestaDeError(error, request.headers.get("x-request-id") ?? undefined);
     }
-  };
+  }, opciones.patron);
 }
 
 const ES_JSON = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;

@@ -5,13 +5,16 @@
 // It rides out database outages: graphile's runner is supervised and restarted with backoff when it
 // stops or cannot start, and a recovery sweep hands the jobs of a crashed worker (and deliveries
 // whose job was lost) to a live one within about a minute instead of graphile's 4 hours.
-import { run, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { hostname } from "node:os";
+import { run, type Runner, type WorkerEvents } from "graphile-worker";
 import { z } from "zod";
 import { enteroDelEntorno } from "@/lib/entorno";
 import { borrarClavesVencidas } from "@/lib/reprogramacion/idempotencia";
 import { cargaLote, procesarLote, TAREA_LOTE } from "@/lib/reprogramacion/lotes";
 import { cargaOfrecer, cargaVencer, cerrarEsperasPasadas, ofrecerLugares, TAREA_OFRECER, TAREA_VENCER, vencerOferta } from "@/lib/lista-espera/ofertas";
 import type { Db } from "@/lib/db/client";
+import { errorParaRegistro, registro } from "@/lib/registro";
 import { registroSilencioso } from "./cola";
 import { compactarConteos } from "./conteo";
 import { encolarEntrega, TAREA_ENTREGA } from "./encolar";
@@ -23,6 +26,8 @@ export interface OpcionesWorker {
   db: Db;
   connectionString?: string;
   concurrencia?: number;
+  /** Where it runs, as /api/admin/salud shows it: inside the web server or on its own. */
+  disposicion?: "servidor" | "proceso";
 }
 
 export interface Worker {
@@ -31,15 +36,19 @@ export interface Worker {
 
 const ESPERA_MAXIMA_REINICIO_MS = 30_000;
 
-function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker): Promise<Runner> {
+export const sondeoMs = () => enteroDelEntorno("NOTIFICACIONES_SONDEO_MS", 2000);
+const LATIDO_MS = 5000;
+
+function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker, events: WorkerEvents): Promise<Runner> {
   return run({
     connectionString,
+    events,
     // Deliveries waiting for the provider's turn hold no connection, and the more wait together, the
     // fuller the batch that leaves on that turn (correo/agrupar.ts): with 32, 64 emails/s at 2 requests/s.
     concurrency: concurrencia ?? enteroDelEntorno("NOTIFICACIONES_CONCURRENCIA", 32),
     noHandleSignals: true,
     // New jobs wake the worker at once (LISTEN/NOTIFY); polling only finds delayed retries come due.
-    pollInterval: enteroDelEntorno("NOTIFICACIONES_SONDEO_MS", 2000),
+    pollInterval: sondeoMs(),
     logger: registroSilencioso,
     // Batched completion retries through an outage (20 tries, up to 30 s apart) and, if it still
     // fails, shuts the runner down (which the supervisor restarts). Unbatched, a completion that
@@ -105,18 +114,24 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
   const arrancado = new Promise<void>((r) => (primerIntento = r));
   const esperar = (ms: number) => new Promise<void>((r) => setTimeout((despertar = r), ms));
   const intervaloBarrido = enteroDelEntorno("NOTIFICACIONES_BARRIDO_S", 30) * 1000;
+  // Idle graphile workers ask for a job every poll interval: the time of the last ask, written with
+  // each heartbeat, shows a worker that is alive but no longer fetching.
+  const eventos: WorkerEvents = new EventEmitter();
+  let ultimaBusqueda: Date | null = null;
+  eventos.on("worker:getJob:start", () => (ultimaBusqueda = new Date()));
+  const latido = iniciarLatido(opciones, () => ultimaBusqueda);
 
   const supervisar = (async () => {
     for (let fallos = 0; !deteniendo; ) {
       try {
-        runner = await iniciarRunner(opciones);
+        runner = await iniciarRunner(opciones, eventos);
         primerIntento();
-        if (fallos > 0) console.error("[cola] Worker de notificaciones reanudado.");
+        if (fallos > 0) registro.warn({ componente: "cola" }, "worker de notificaciones reanudado");
         fallos = 0;
         await runner.promise;
       } catch (error) {
         primerIntento();
-        if (!deteniendo) console.error(`[cola] Worker de notificaciones detenido: ${(error as Error).message}`);
+        if (!deteniendo) registro.error({ componente: "cola", error: errorParaRegistro(error) }, "worker de notificaciones detenido; se reinicia");
       } finally {
         runner = null;
       }
@@ -133,9 +148,10 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
     borrarClavesVencidas(opciones.db).catch(() => {});
     compactarConteos(opciones.db).catch(() => {});
     cerrarEsperasPasadas(opciones.db).catch(() => {});
+    opciones.db.$executeRaw`DELETE FROM latido_worker WHERE latido_at < now() - interval '1 hour'`.catch(() => {});
     barrerEntregasHuerfanas(opciones.db)
       .then(({ desbloqueados, reencoladas }) => {
-        if (desbloqueados || reencoladas) console.error(`[cola] Recuperadas: ${desbloqueados} entregas bloqueadas por un worker caído, ${reencoladas} sin trabajo en la cola.`);
+        if (desbloqueados || reencoladas) registro.warn({ componente: "cola", desbloqueados, reencoladas }, "entregas recuperadas de un worker caído o sin trabajo en la cola");
       })
       .catch(() => {}); // the database is down: the next sweep tries again
   }, intervaloBarrido);
@@ -145,9 +161,29 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
     async stop() {
       deteniendo = true;
       clearInterval(barrido);
+      await latido.detener();
       despertar();
       await runner?.stop().catch(() => {});
       await supervisar;
+    },
+  };
+}
+
+/** Writes this worker's row in latido_worker every few seconds; removes it on a clean stop. */
+function iniciarLatido({ db, disposicion = "proceso" }: OpcionesWorker, ultimaBusqueda: () => Date | null) {
+  const id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const sondeo = sondeoMs();
+  const latir = () =>
+    db.$executeRaw`
+      INSERT INTO latido_worker (id, disposicion, sondeo_ms, latido_at, ultima_busqueda_at) VALUES (${id}, ${disposicion}, ${sondeo}, now(), ${ultimaBusqueda()})
+      ON CONFLICT (id) DO UPDATE SET latido_at = now(), ultima_busqueda_at = EXCLUDED.ultima_busqueda_at`.catch(() => {}); // down: the next beat tries again
+  void latir();
+  const intervalo = setInterval(latir, LATIDO_MS);
+  intervalo.unref();
+  return {
+    async detener() {
+      clearInterval(intervalo);
+      await db.$executeRaw`DELETE FROM latido_worker WHERE id = ${id}`.catch(() => {});
     },
   };
 }

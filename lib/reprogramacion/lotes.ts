@@ -18,6 +18,7 @@ import { feriadoNacional } from "./feriados";
 import { evaluarReglas } from "./reglas";
 import { contextoReglas, problemasDeFecha, reprogramarConClave } from "./reprogramar";
 import { interpretarSolicitud } from "./solicitud";
+import { errorParaRegistro, registro } from "@/lib/registro";
 
 export const TAREA_LOTE = "reprogramacion_masiva";
 export const MAXIMO_POR_LOTE = 500;
@@ -129,7 +130,7 @@ export async function procesarLote(db: Db, loteId: number) {
       Object.assign(resultado, { estado: "MOVIDA", historialId: r.historial_id, fechaAnterior: new Date(r.reserva.fecha_anterior), fechaNueva: new Date(r.reserva.fecha_inicio) });
     } catch (error) {
       const fallo = error instanceof ErrorDominio ? error : new ErrorDominio(500, "ERROR_INTERNO", "Ocurrió un error interno con esta reserva; no se modificó.");
-      if (!(error instanceof ErrorDominio)) console.error("Lote", loteId, "reserva", item.reservaId, error instanceof Error ? error.stack : error);
+      if (!(error instanceof ErrorDominio)) registro.error({ lote_id: loteId, reserva_id: item.reservaId, error: errorParaRegistro(error) }, "lote: error no controlado en una reserva");
       Object.assign(resultado, { estado: "RECHAZADA", errorCode: fallo.errorCode, detalle: fallo.detail });
     }
     await db.$transaction([

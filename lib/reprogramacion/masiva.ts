@@ -7,6 +7,7 @@ import { ErrorDominio } from "@/lib/errores";
 import { errorDeValidacion, idEntero } from "@/lib/validacion";
 import { aplicarReprogramacion, type Reloj } from "./reprogramar";
 import { comoObjeto, interpretarSolicitud } from "./solicitud";
+import { errorParaRegistro, registro } from "@/lib/registro";
 
 const destinoSchema = z
   .object({
@@ -36,7 +37,7 @@ export async function reprogramacionAdministrativa(db: Db, actor: Actor, body: u
     } catch (error) {
       // Earlier reservations have committed: an unexpected failure of one is reported for that one,
       // never as a 500 for the whole call (which would claim nothing changed).
-      if (!(error instanceof ErrorDominio)) console.error("Reprogramación masiva: error no controlado en la reserva", id, error instanceof Error ? error.stack : error);
+      if (!(error instanceof ErrorDominio)) registro.error({ reserva_id: id, error: errorParaRegistro(error) }, "reprogramación masiva: error no controlado en una reserva");
       const fallo = error instanceof ErrorDominio ? error : new ErrorDominio(500, "ERROR_INTERNO", "Ocurrió un error interno con esta reserva; no se modificó.");
       resultados.push({ reserva_id: id, exito: false, status: fallo.status, error: fallo.cuerpo() });
     }

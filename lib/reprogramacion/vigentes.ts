@@ -88,3 +88,6 @@ export async function vigentes(db: Tx): Promise<Vigentes> {
   const generacion = estado.escuchando ? estado.generacion : -1;
   return cargar(db, await leerVersion(db), generacion);
 }
+
+/** Whether this process hears rule and settings changes now (for /api/admin/salud). */
+export const escuchaConfiguracion = () => ({ conectada: estado.escuchando });

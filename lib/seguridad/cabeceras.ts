@@ -31,13 +31,26 @@ export function politicaDeContenido(nonce: string, desarrollo = process.env.NODE
   ].join("; ");
 }
 
-/** Headers every response carries, pages and API alike. */
-export const CABECERAS_COMUNES: Record<string, string> = {
+const CABECERAS_COMUNES: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "strict-origin-when-cross-origin",
   "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
 };
+// Two years, as HSTS preload lists ask. Only when the app's public address is https: over plain http
+// (development, tests) the header would be ignored at best and lock a host out of http at worst.
+const HSTS = { "strict-transport-security": "max-age=63072000; includeSubDomains" };
+
+/** Headers every response carries, pages and API alike. */
+export function cabecerasComunes(urlPublica = process.env.NEXTAUTH_URL ?? ""): Record<string, string> {
+  return urlPublica.startsWith("https://") ? { ...CABECERAS_COMUNES, ...HSTS } : CABECERAS_COMUNES;
+}
+
+/** The request's id: a well-formed one from upstream (a proxy or load balancer), else a new UUID. */
+export function idDeSolicitud(recibido: string | null): string {
+  // Letters, digits and dashes only, with at least one letter: nothing in it can read as an email or a phone number in the log.
+  return recibido && /^[A-Za-z0-9-]{16,80}$/.test(recibido) && /[A-Za-z]/.test(recibido) ? recibido : crypto.randomUUID();
+}
 
 export function nuevoNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { actorDePagina } from "@/lib/auth/pagina";
+import { prisma } from "@/lib/db/client";
+import { saludAdministrativa } from "@/lib/salud/salud";
 
 export const metadata = { title: "Administración" };
 
@@ -15,9 +18,25 @@ const SECCIONES = [
 
 export default async function AdminPage() {
   await actorDePagina(["ADMIN"], "/admin");
+  const salud = await saludAdministrativa(prisma);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Administración</h1>
+      {salud.avisos.length > 0 && (
+        <div className="mb-4" data-testid="aviso-salud">
+          <Alert tono="aviso" title="Revise el estado del sistema">
+            <ul className="list-disc pl-5">
+              {salud.avisos.map((a) => (
+                <li key={a.codigo}>{a.detalle}</li>
+              ))}
+            </ul>
+            <p className="mt-1">
+              Detalle técnico en <Link href="/api/admin/salud" prefetch={false} className="underline underline-offset-2">/api/admin/salud</Link>; las entregas fallidas, en{" "}
+              <Link href="/admin/metricas" className="underline underline-offset-2">Métricas de entrega</Link>.
+            </p>
+          </Alert>
+        </div>
+      )}
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {SECCIONES.map((s) => (
           <li key={s.href}>

@@ -78,3 +78,6 @@ export function escucharReprogramaciones(oyente: Oyente): () => void {
     estado.oyentes.delete(oyente);
   };
 }
+
+/** The live feed's LISTEN connection in this process: open only while some SSE client listens. */
+export const estadoEscuchaEnVivo = () => ({ conectada: estado.cliente !== null, clientes: estado.oyentes.size });

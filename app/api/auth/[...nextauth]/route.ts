@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { prisma } from "@/lib/db/client";
-import { json } from "@/lib/http/api";
+import { conRegistro, json } from "@/lib/http/api";
 import { limitarLogin } from "@/lib/seguridad/login";
 
 const handler = NextAuth(authOptions);
@@ -27,4 +27,7 @@ async function post(request: Request, context: Contexto) {
   return resultado.respuesta;
 }
 
-export { handler as GET, post as POST };
+const get = conRegistro<Contexto>((request, context) => handler(request, context));
+const postRegistrado = conRegistro(post);
+
+export { get as GET, postRegistrado as POST };
