@@ -5,9 +5,14 @@
 //   2. PostgreSQL is down for 10 s: both workers (in-server and standalone) stay alive and resume;
 //      the support panel shows "Reconectando…" and then delivers live events again.
 //   3. The email provider answers 503 for 60 s: every email is delivered exactly once.
+//   4. PostgreSQL is down for 10 s with a single worker, once inside `next start` (the default layout)
+//      and once on its own: a reschedule made 30 s after the database is back has every delivery
+//      sent within 30 s; /api/salud turns 503 within 5 s and 200 again; a 500 during the outage
+//      carries the request id in its body, its header and one log line.
+// FIABILIDAD_SOLO=1,4 runs only those scenarios.
 // Ends with "N passed, N failed"; exit code 1 on any failure. Takes about 5 minutes.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -25,7 +30,9 @@ const resultados: { nombre: string; ok: boolean; detalle: string }[] = [];
 const procesos: ChildProcess[] = [];
 const esperar = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const SOLO = process.env.FIABILIDAD_SOLO?.split(",");
 async function escenario(nombre: string, cuerpo: () => Promise<string>) {
+  if (SOLO && !SOLO.includes(nombre.split(".")[0])) return;
   console.log(`\n▶ ${nombre}`);
   const inicio = Date.now();
   try {
@@ -86,8 +93,17 @@ const entorno = {
   LIMITE_ESCRITURAS_POR_MINUTO: "100000",
 };
 
+// Each process's log lines (pino JSON on stdout) in a file, to find a request id in them.
+const carpetaRegistros = mkdtempSync(path.join(tmpdir(), "reprogramaciones-registros-"));
+let numeroRegistro = 0;
+function conRegistro(proceso: ChildProcess, nombre: string): ChildProcess & { registro: string } {
+  const archivo = path.join(carpetaRegistros, `${nombre}-${++numeroRegistro}.log`);
+  proceso.stdout?.pipe(createWriteStream(archivo));
+  return Object.assign(proceso, { registro: archivo });
+}
+
 function iniciarWorker(): ChildProcess {
-  const worker = run("node_modules/.bin/tsx", ["scripts/worker.ts"], { env: entorno, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const worker = conRegistro(run("node_modules/.bin/tsx", ["scripts/worker.ts"], { env: entorno, stdio: ["ignore", "pipe", "inherit"], detached: true }), "worker");
   procesos.push(worker);
   return worker;
 }
@@ -155,10 +171,14 @@ try {
   const iniciarWeb = (conWorker: boolean) => {
     const web = run(nextBin, ["start", "--port", String(puertoWeb), "--hostname", "127.0.0.1"], {
       env: { ...entorno, NOTIFICACIONES_WORKER: conWorker ? "" : "off" },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     });
     procesos.push(web);
-    return web;
+    return conRegistro(web, "web");
+  };
+  const detenerTodo = async () => {
+    for (const p of procesos.filter(vivo)) process.kill(p.spawnargs[0].endsWith("tsx") ? -p.pid! : p.pid!, "SIGTERM");
+    await Promise.all(procesos.map((p) => Promise.race([exited(p), esperar(10_000)])));
   };
   let web = iniciarWeb(false);
   await waitForHttp(`${URL_WEB}/login`);
@@ -234,6 +254,52 @@ try {
     afirmar(rows[0].fallidas === 0, `${rows[0].fallidas} entregas en descartes`);
     return `${correos.esperados} correos entregados una vez cada uno, ${((Date.now() - inicio) / 1000).toFixed(0)} s después, con hasta ${rows[0].intentos} intentos y ninguno en descartes`;
   });
+  for (const disposicion of ["servidor", "proceso"] as const) {
+    await escenario(`4${disposicion === "servidor" ? "a" : "b"}. PostgreSQL caído 10 s con un solo worker, ${disposicion === "servidor" ? "dentro de next start" : "en su propio proceso"}`, async () => {
+      await detenerTodo();
+      web = iniciarWeb(disposicion === "servidor");
+      if (disposicion === "proceso") iniciarWorker();
+      await waitForHttp(`${URL_WEB}/login`);
+      const sesion = await iniciarSesionApi("operador@demo.bo");
+      const admin = await iniciarSesionApi("admin@demo.bo");
+      const antes = await reprogramar(sesion);
+      await hasta("entregas de antes de la caída", 30_000, async () => (await pendientes([antes])) === 0);
+      afirmar((await fetch(`${URL_WEB}/api/salud`)).status === 200, "/api/salud no respondió 200 antes de la caída");
+      // Deliveries in flight when the database goes: their completion fails mid-outage.
+      resend.demorar(2000);
+      const enVuelo = [await reprogramar(sesion), await reprogramar(sesion)];
+      await hasta("el worker toma los trabajos", 10_000, async () => resend.peticiones.length > 0 && (await base.query("SELECT 1 FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL")).rowCount);
+
+      await stopEmbedded(postgres);
+      const caida = Date.now();
+      await hasta("/api/salud 503", 5_000, async () => (await fetch(`${URL_WEB}/api/salud`)).status === 503);
+      const degradadoEn = (Date.now() - caida) / 1000;
+      // A request that cannot be served: a 500 whose body and header carry one id, found in the log.
+      const fallida = await fetch(`${URL_WEB}/api/reservas/`, { headers: { cookie: sesion } });
+      const cuerpo = await fallida.json();
+      const id = fallida.headers.get("x-request-id");
+      afirmar(fallida.status === 500 && id && cuerpo.request_id === id, `500 sin el mismo id: ${fallida.status} ${JSON.stringify(cuerpo)} ${id}`);
+      await esperar(10_000 - (Date.now() - caida));
+      postgres = await startEmbedded(dataDir, puertoPg, true);
+      resend.demorar(0);
+      const vuelta = Date.now();
+      await hasta("/api/salud 200 tras la caída", 30_000, async () => (await fetch(`${URL_WEB}/api/salud`)).status === 200);
+      const lineas = readFileSync(web.registro, "utf8").split("\n").filter((l) => l.includes(id));
+      afirmar(lineas.some((l) => JSON.parse(l).status === 500), `ninguna línea del registro con ${id} y status 500`);
+
+      await esperar(30_000 - (Date.now() - vuelta));
+      const despues = await reprogramar(sesion);
+      const hecha = Date.now();
+      await hasta("entregas de la reprogramación 30 s después de la vuelta", 30_000, async () => (await pendientes([despues])) === 0);
+      const entregadasEn = (Date.now() - hecha) / 1000;
+      await hasta("entregas en vuelo durante la caída", 120_000, async () => (await pendientes(enVuelo)) === 0);
+      const correos = await correosDe([...enVuelo, despues]);
+      afirmar(correos.guardados === correos.esperados && correos.distintos === correos.esperados, `correos: ${JSON.stringify(correos)}`);
+      const salud = await (await fetch(`${URL_WEB}/api/admin/salud`, { headers: { cookie: admin } })).json();
+      afirmar(salud.workers.some((w: { disposicion: string; vivo: boolean }) => w.disposicion === disposicion && w.vivo), `/api/admin/salud sin worker ${disposicion} vivo: ${JSON.stringify(salud)}`);
+      return `/api/salud 503 a los ${degradadoEn.toFixed(1)} s de la caída y 200 al volver; el 500 llevó ${id} en cuerpo, cabecera y ${lineas.length} línea(s) del registro; las entregas de la reserva ${despues} (30 s tras la vuelta) se enviaron en ${entregadasEn.toFixed(1)} s, y las ${correos.esperados} de correo en vuelo durante la caída, una vez cada una; /api/admin/salud: ${salud.estado}, ${salud.workers.length} worker(s)`;
+    });
+  }
   salida = resultados.every((r) => r.ok) ? 0 : 1;
 } catch (error) {
   console.error(error);
@@ -249,6 +315,8 @@ try {
   await resend.cerrar();
   await stopEmbedded(postgres).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
+  if (salida === 0) rmSync(carpetaRegistros, { recursive: true, force: true });
+  else console.log(`Registros de los procesos: ${carpetaRegistros}`);
 }
 const aprobados = resultados.filter((r) => r.ok).length;
 console.log(`\n${aprobados} passed, ${resultados.length - aprobados} failed`);

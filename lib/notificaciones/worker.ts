@@ -128,7 +128,7 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
         primerIntento();
         if (fallos > 0) registro.warn({ componente: "cola" }, "worker de notificaciones reanudado");
         fallos = 0;
-        await runner.promise;
+        await hastaQueTermine(runner, eventos);
       } catch (error) {
         primerIntento();
         if (!deteniendo) registro.error({ componente: "cola", error: errorParaRegistro(error) }, "worker de notificaciones detenido; se reinicia");
@@ -167,6 +167,32 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
       await supervisar;
     },
   };
+}
+
+// graphile shuts its pool down by itself when it cannot record a job's outcome (the database went
+// away mid-job). That shutdown waits for every in-flight job and release, and inside `next start` it
+// was seen never to finish: the runner's promise stayed pending, so nothing restarted it and the
+// server never delivered again. A shutdown that has not finished in this time is abandoned (killed)
+// and the supervisor starts a fresh runner; jobs it held are freed by the sweep, the idempotency key
+// keeps emails single.
+const CIERRE_MAXIMO_MS = 15_000;
+
+function hastaQueTermine(runner: Runner, eventos: WorkerEvents): Promise<void> {
+  return new Promise<void>((resolver, rechazar) => {
+    let temporizador: NodeJS.Timeout | undefined;
+    const alCerrar = () => {
+      temporizador ??= setTimeout(() => {
+        registro.error({ componente: "cola" }, `el cierre del worker no terminó en ${CIERRE_MAXIMO_MS / 1000} s; se descarta y se inicia otro`);
+        void runner.kill().catch(() => {});
+        rechazar(new Error("cierre del worker abandonado"));
+      }, CIERRE_MAXIMO_MS);
+    };
+    eventos.on("pool:gracefulShutdown", alCerrar);
+    runner.promise.then(resolver, rechazar).finally(() => {
+      clearTimeout(temporizador);
+      eventos.off("pool:gracefulShutdown", alCerrar);
+    });
+  });
 }
 
 /** Writes this worker's row in latido_worker every few seconds; removes it on a clean stop. */

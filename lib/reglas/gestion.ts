@@ -40,7 +40,7 @@ const camposRegla = {
   condiciones_extras: condicionesSchema,
 };
 
-const crearSchema = z
+export const crearReglaSchema = z
   .object({
     ...camposRegla,
     aplicable_a: camposRegla.aplicable_a.default("TODOS"),
@@ -54,7 +54,7 @@ const crearSchema = z
   })
   .strict();
 
-const actualizarSchema = z.object({ id: idEntero().optional(), ...camposRegla }).partial().strict();
+export const actualizarReglaSchema = z.object({ id: idEntero().optional(), ...camposRegla }).partial().strict();
 
 type DatosRegla = Prisma.ReglaReprogramacionUncheckedCreateInput;
 const DIAS_VALIDOS = [...DIAS_SEMANA, "FERIADOS"];
@@ -78,7 +78,7 @@ function validarCoherencia(r: DatosRegla): DatosRegla {
 
 const aFecha = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
-function aDatos(d: Partial<z.infer<typeof crearSchema>>): Partial<DatosRegla> {
+function aDatos(d: Partial<z.infer<typeof crearReglaSchema>>): Partial<DatosRegla> {
   const datos: Partial<DatosRegla> = {
     nombre: d.nombre,
     tipoRegla: d.tipo_regla,
@@ -136,14 +136,14 @@ export async function obtenerRegla(db: Db, id: number) {
 }
 
 export async function crearRegla(db: Db, actor: Actor, body: unknown) {
-  const parsed = crearSchema.safeParse(body);
+  const parsed = crearReglaSchema.safeParse(body);
   if (!parsed.success) throw errorDeValidacion(parsed.error, "La regla no es válida.");
   const datos = validarCoherencia({ ...(aDatos(parsed.data) as DatosRegla), creadoPorId: actor.id });
   return serializarRegla(await db.reglaReprogramacion.create({ data: datos, include: INCLUIR }));
 }
 
 export async function actualizarRegla(db: Db, id: number, body: unknown) {
-  const parsed = actualizarSchema.safeParse(body);
+  const parsed = actualizarReglaSchema.safeParse(body);
   if (!parsed.success) throw errorDeValidacion(parsed.error, "La regla no es válida.");
   if (parsed.data.id !== undefined && parsed.data.id !== id)
     throw new ErrorDominio(400, "DATOS_INVALIDOS", "El id del cuerpo no coincide con el de la ruta.", { campos: { id: "Debe coincidir con la ruta" } });

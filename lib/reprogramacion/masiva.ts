@@ -9,7 +9,7 @@ import { aplicarReprogramacion, type Reloj } from "./reprogramar";
 import { comoObjeto, interpretarSolicitud } from "./solicitud";
 import { errorParaRegistro, registro } from "@/lib/registro";
 
-const destinoSchema = z
+export const destinoSchema = z
   .object({
     reserva_id: idEntero().optional(),
     reserva_ids: z.array(idEntero(), { error: "Debe ser una lista de ids" }).min(1, "Indique al menos una reserva").max(500, "Máximo 500 reservas por solicitud").optional(),
