@@ -4,6 +4,12 @@
 import { z, type ZodError } from "zod";
 import { ErrorDominio } from "@/lib/errores";
 
+// In the browser, zod probes `new Function("")` to decide whether to compile fast parsers: under the
+// product's CSP (no 'unsafe-eval') that probe is a reported violation. The browser parses a handful
+// of small forms, so the interpreted parsers cost nothing there; the server keeps the compiled ones.
+// Set here, before any schema of this module (which every client-side schema imports) is built.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export function errorDeValidacion(error: ZodError, detail = "Los datos enviados no son válidos."): ErrorDominio {
   const campos: Record<string, string> = {};
   for (const issue of error.issues) {
