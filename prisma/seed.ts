@@ -191,8 +191,11 @@ async function crearReservaDemo(
           reglasAplicadas: ["TIEMPO_MINIMO", "LIMITE_REPROGRAMACIONES", "DIA_BLACKOUT"],
           totalAnterior: total,
           totalNuevo: total,
-          clienteNotificado: true,
-          emailEnviado: true,
+          // Demo history from before the product: nobody was notified, and no delivery exists.
+          notificarCliente: false,
+          clienteNotificado: false,
+          emailEnviado: false,
+          observacionesInternas: "Dato de demostración: reprogramación anterior al sistema, sin avisos enviados.",
           createdAt: new Date(ahora.getTime() - (reprogramaciones - i) * 24 * HORA_MS),
         },
       });

@@ -6,6 +6,8 @@
 // - "limites": the default rate limits (the other two raise them: their specs sign in and write a lot).
 // Exit code: Playwright's.
 import type { ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { iniciarPusherFalso } from "@/tests/fakes/pusher";
 import { iniciarResendFalso } from "@/tests/fakes/resend";
 import { iniciarTwilioFalso } from "@/tests/fakes/twilio";
@@ -38,9 +40,46 @@ async function baseEnv() {
   return { port, url, env, database };
 }
 
-function start(port: number, env: NodeJS.ProcessEnv) {
-  const server = run(nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+// Each server's log (stdout and stderr) in reports/registros/<name>.log, scanned at the end.
+const REGISTROS = path.join("reports", "registros");
+const CONTRATO = path.join("reports", "contrato");
+rmSync(REGISTROS, { recursive: true, force: true });
+rmSync(CONTRATO, { recursive: true, force: true });
+mkdirSync(REGISTROS, { recursive: true });
+
+function start(nombre: string, port: number, env: NodeJS.ProcessEnv) {
+  const server = run(nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const archivo = createWriteStream(path.join(REGISTROS, `${nombre}.log`));
+  server.stdout?.pipe(archivo);
+  server.stderr?.pipe(archivo);
   servers.push(server);
+}
+
+// What must never reach a log line: an email address, a phone number, the demo password.
+const DATOS_PERSONALES: [string, RegExp][] = [
+  ["correo", /[\w.+-]+@[\w-]+\.[\w.-]+/],
+  ["teléfono", /\+\d{8,15}\b/],
+  ["contraseña", /demo1234/],
+];
+
+/** Lines of the servers' logs that carry personal data (none, or the run fails). */
+function datosEnRegistros(): string[] {
+  const hallados: string[] = [];
+  for (const archivo of readdirSync(REGISTROS)) {
+    const lineas = readFileSync(path.join(REGISTROS, archivo), "utf8").split("\n");
+    lineas.forEach((linea, i) => {
+      for (const [que, patron] of DATOS_PERSONALES) if (patron.test(linea)) hallados.push(`${archivo}:${i + 1} (${que}): ${linea.slice(0, 200)}`);
+    });
+  }
+  return hallados;
+}
+
+function respuestasValidadas(): number {
+  try {
+    return readdirSync(CONTRATO).reduce((n, f) => n + JSON.parse(readFileSync(path.join(CONTRATO, f), "utf8")).validadas, 0);
+  } catch {
+    return 0;
+  }
 }
 
 // Without a browser, say so once and stop before building anything.
@@ -66,8 +105,8 @@ try {
   }
   // A production build without Resend: keep the mailbox readable so tests can open it.
   // Waiting-list offers held 4 s instead of 12 h, so a spec can watch one expire.
-  start(integrado.port, { ...integrado.env, ...LIMITES_ALTOS, BUZON_DESARROLLO: "on", LISTA_ESPERA_OFERTA_SEGUNDOS: "4" });
-  start(proveedores.port, {
+  start("integrado", integrado.port, { ...integrado.env, ...LIMITES_ALTOS, BUZON_DESARROLLO: "on", LISTA_ESPERA_OFERTA_SEGUNDOS: "4" });
+  start("proveedores", proveedores.port, {
     ...proveedores.env,
     ...LIMITES_ALTOS,
     RESEND_API_KEY: "re_e2e123",
@@ -88,7 +127,7 @@ try {
     NOTIFICACIONES_MAX_INTENTOS: "5",
     NOTIFICACIONES_SONDEO_MS: "200",
   });
-  start(limites.port, limites.env);
+  start("limites", limites.port, limites.env);
   await Promise.all([integrado, proveedores, limites].map((s) => waitForHttp(`${s.url}/login`)));
   code = await runToEnd("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], {
     env: {
@@ -119,4 +158,11 @@ try {
   await Promise.all(databases.map((d) => d.stop()));
   await Promise.all([resend.cerrar(), pusher.cerrar(), twilio.cerrar()]);
 }
+console.log(`Respuestas de la API validadas contra /api/openapi.json: ${respuestasValidadas()}`);
+const hallados = datosEnRegistros();
+const lineas = readdirSync(REGISTROS).reduce((n, f) => n + readFileSync(path.join(REGISTROS, f), "utf8").split("\n").length, 0);
+if (hallados.length) {
+  console.error(`Datos personales en los registros de los servidores (${hallados.length} líneas):\n${hallados.slice(0, 20).join("\n")}`);
+  code = 1;
+} else console.log(`Registros de los servidores: ${lineas} líneas en ${REGISTROS}, sin correos, teléfonos ni contraseñas`);
 process.exit(code);

@@ -1,5 +1,5 @@
 // Reports go to reports/: Playwright empties its own test-results/ folder when it starts.
-// npm test: typecheck, lint, Vitest (unit + integration on a throwaway PostgreSQL), then Playwright
+// npm test: typecheck, lint, the OpenAPI document's lint, Vitest (unit + integration on a throwaway PostgreSQL), then Playwright
 // end-to-end on a production build. Ends with one plain summary line: "Tests: N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { runToEnd } from "./lib/processes";
@@ -13,6 +13,7 @@ interface Stage {
 const stages: Stage[] = [
   { name: "typecheck", command: "node_modules/.bin/tsc", args: ["--noEmit"] },
   { name: "lint", command: "node_modules/.bin/eslint", args: ["--max-warnings=0", "."] },
+  { name: "openapi", command: "node_modules/.bin/tsx", args: ["scripts/openapi.ts"] },
   { name: "vitest", command: "node_modules/.bin/vitest", args: ["run"] },
   { name: "e2e", command: "node_modules/.bin/tsx", args: ["scripts/test-e2e.ts"] },
 ];
@@ -49,7 +50,7 @@ for (const stage of stages) {
   console.log(`=== ${stage.name}: ${code === 0 ? "ok" : `falló (código ${code})`} en ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (code !== 0) failedStages.push(stage.name);
   // Type or lint errors make the rest meaningless; test stages all run so every failure is seen.
-  if (code !== 0 && (stage.name === "typecheck" || stage.name === "lint")) break;
+  if (code !== 0 && (stage.name === "typecheck" || stage.name === "lint" || stage.name === "openapi")) break;
 }
 const { passed, failed, skipped } = counts();
 console.log(`\nEtapas fallidas: ${failedStages.length ? failedStages.join(", ") : "ninguna"}`);

@@ -20,7 +20,7 @@ const nullable = <T extends z.ZodType>(s: T) => s.nullable();
 const entero = z.number().int();
 
 // ── Reservas ───────────────────────────────────────────────────────────────────────────────────
-export const servicioSchema = z.object({ id: idSchema, tipo: z.string(), descripcion: z.string(), precio: nullable(dineroSchema) });
+export const servicioSchema = z.object({ id: idSchema, tipo: z.string(), descripcion: z.string(), precio: dineroSchema });
 export const reservaSchema = z
   .object({
     id: idSchema,
@@ -214,6 +214,19 @@ export const historialSchema = z.array(
   }),
 );
 
+export const codigoMotivoSchema = z.enum([
+  "RESERVA_NO_REPROGRAMABLE",
+  "FECHA_EN_PASADO",
+  "FECHA_ACTUAL",
+  "FECHA_FUERA_DE_HORIZONTE",
+  "LIMITE_REPROGRAMACIONES",
+  "TIEMPO_MINIMO",
+  "DIA_BLACKOUT",
+  "FERIADO",
+  "SIN_CAPACIDAD",
+]);
+export const motivoDiaSchema = z.object({ codigo: codigoMotivoSchema, mensaje: z.string(), regla: z.object({ id: idSchema, nombre: z.string() }).optional() });
+
 export const calendarioSchema = z.object({
   reserva_id: idSchema,
   zona: z.string(),
@@ -228,7 +241,7 @@ export const calendarioSchema = z.object({
       fecha_hora: instanteSchema,
       dia_semana: z.string(),
       permitido: z.boolean(),
-      motivos: z.array(z.looseObject({ codigo: z.string(), detalle: z.string() })),
+      motivos: z.array(motivoDiaSchema),
       feriado: nullable(z.string()),
       espacios_libres: entero,
       capacidad: entero,

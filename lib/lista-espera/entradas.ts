@@ -1,6 +1,7 @@
 // The waiting list of a full day, from the reservation's side: join it (the rules checked as for a
 // reschedule to that day at the reservation's own hour), see the position, leave it (which declines
 // an open offer). One active entry per reservation and day.
+import type { entradaListaEsperaSchema } from "@/lib/api/respuestas";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
@@ -44,7 +45,7 @@ async function posiciones(db: Tx, ids: number[]): Promise<Map<number, { posicion
   return new Map(filas.map((f) => [f.id, { posicion: f.posicion, personas: f.personas }]));
 }
 
-export function serializarEntrada(e: EntradaListaEspera, fechaInicio: Date, lugar: { posicion: number | null; personas: number } | undefined, zona = zonaAgencia()) {
+export function serializarEntrada(e: EntradaListaEspera, fechaInicio: Date, lugar: { posicion: number | null; personas: number } | undefined, zona = zonaAgencia()): z.input<typeof entradaListaEsperaSchema> {
   const dia = diaDeColumna(e.dia);
   return {
     id: e.id,

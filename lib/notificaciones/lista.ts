@@ -1,5 +1,6 @@
 // The support team's notification list (seed 000 §2C): one entry per reschedule, read state shared
 // by the team, with filters, pagination and the unread count for the badge.
+import type { listaNotificacionesSchema } from "@/lib/api/respuestas";
 import { z } from "zod";
 import { paginacion, ventana } from "@/lib/paginacion";
 import type { Db } from "@/lib/db/client";
@@ -21,7 +22,7 @@ export type FiltrosNotificaciones = z.infer<typeof filtrosNotificacionesSchema>;
 
 export const marcarSchema = z.object({ leida: z.boolean({ error: "Debe ser true o false" }) }).strict();
 
-export async function listarNotificaciones(db: Db, filtros: FiltrosNotificaciones) {
+export async function listarNotificaciones(db: Db, filtros: FiltrosNotificaciones): Promise<z.input<typeof listaNotificacionesSchema>> {
   const desde = filtros.desde ? inicioDe(filtros.desde) : null;
   const hasta = filtros.hasta ? finDe(filtros.hasta) : null;
   const where: Prisma.NotificacionWhereInput = { createdAt: desde || hasta ? { gte: desde ?? undefined, lt: hasta ?? undefined } : undefined, leida: filtros.leida };

@@ -3,6 +3,7 @@
 // the settings and the occupancy of the whole range are loaded once (a fixed handful of queries
 // for 60 days), then `evaluarDias` applies the same pure rules as a reschedule to each day.
 import { z } from "zod";
+import type { codigoMotivoSchema, motivoDiaSchema } from "@/lib/api/respuestas";
 import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
@@ -28,22 +29,9 @@ export const consultaCalendarioSchema = z
   })
   .strict();
 
-export type CodigoMotivo =
-  | "RESERVA_NO_REPROGRAMABLE"
-  | "FECHA_EN_PASADO"
-  | "FECHA_ACTUAL"
-  | "FECHA_FUERA_DE_HORIZONTE"
-  | "LIMITE_REPROGRAMACIONES"
-  | "TIEMPO_MINIMO"
-  | "DIA_BLACKOUT"
-  | "FERIADO"
-  | "SIN_CAPACIDAD";
-
-export interface MotivoDia {
-  codigo: CodigoMotivo;
-  mensaje: string;
-  regla?: { id: number; nombre: string };
-}
+// The API document's schemas (lib/api/respuestas.ts) are the source of these shapes.
+export type CodigoMotivo = z.infer<typeof codigoMotivoSchema>;
+export type MotivoDia = z.infer<typeof motivoDiaSchema>;
 
 export interface DiaCalendario {
   /** Local date, "YYYY-MM-DD". */

@@ -1,11 +1,13 @@
 // GET /api/reservas/{id}/historial-reprogramacion/ (§5). Internal notes are for staff only.
+import type { z } from "zod";
+import type { historialSchema } from "@/lib/api/respuestas";
 import type { Actor } from "@/lib/auth/credenciales";
 import { esStaff } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { dinero, iso } from "@/lib/reservas/serializar";
 import { reservaDelActor } from "./reprogramar";
 
-export async function historialDeReserva(db: Db, actor: Actor, reservaId: number) {
+export async function historialDeReserva(db: Db, actor: Actor, reservaId: number): Promise<z.input<typeof historialSchema>> {
   await reservaDelActor(db, actor, reservaId);
   const filas = await db.historialReprogramacion.findMany({
     where: { reservaId },

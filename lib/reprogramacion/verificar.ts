@@ -1,4 +1,6 @@
 // GET /api/reservas/{id}/puede-reprogramar/: the same evaluation as a reschedule, without writing.
+import type { z } from "zod";
+import type { puedeReprogramarSchema } from "@/lib/api/respuestas";
 import type { Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
@@ -36,7 +38,7 @@ function reglaViolada(v: Veredicto) {
   return base;
 }
 
-export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: number, nuevaFechaTexto: string | null, reloj: Reloj = {}) {
+export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: number, nuevaFechaTexto: string | null, reloj: Reloj = {}): Promise<z.input<typeof puedeReprogramarSchema>> {
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   let nuevaFecha: Date | null = null;

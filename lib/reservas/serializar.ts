@@ -1,13 +1,23 @@
 // Reservation as the API shows it (seed 003 §1): snake_case, money as two-decimal strings, UTC ISO dates.
+import type { z } from "zod";
+import type { reservaSchema } from "@/lib/api/respuestas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const INCLUIR_RESERVA = { servicios: { orderBy: { id: "asc" } }, usuario: true } satisfies Prisma.ReservaInclude;
 export type ReservaCompleta = Prisma.ReservaGetPayload<{ include: typeof INCLUIR_RESERVA }>;
 
-export const dinero = (valor: Prisma.Decimal | null | undefined) => (valor == null ? null : valor.toFixed(2));
-export const iso = (fecha: Date | null | undefined) => (fecha ? fecha.toISOString() : null);
+export function dinero(valor: Prisma.Decimal): string;
+export function dinero(valor: Prisma.Decimal | null | undefined): string | null;
+export function dinero(valor: Prisma.Decimal | null | undefined): string | null {
+  return valor == null ? null : valor.toFixed(2);
+}
+export function iso(fecha: Date): string;
+export function iso(fecha: Date | null | undefined): string | null;
+export function iso(fecha: Date | null | undefined): string | null {
+  return fecha ? fecha.toISOString() : null;
+}
 
-export function serializarReserva(reserva: ReservaCompleta) {
+export function serializarReserva(reserva: ReservaCompleta): z.input<typeof reservaSchema> {
   return {
     id: reserva.id,
     usuario: reserva.usuarioId,

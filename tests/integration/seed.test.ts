@@ -19,6 +19,17 @@ describe("seed", () => {
     expect(cliente.reservas.find((r) => r.destino === "Cusco y Machu Picchu")?.total.toFixed(2)).toBe("2400.00");
   });
 
+  it("el historial de demostración no dice haber avisado sin entregas que lo respalden", async () => {
+    const historiales = await db.historialReprogramacion.findMany({ where: { reserva: { usuario: { email: { endsWith: "@demo.bo" } } } }, include: { entregas: true } });
+    expect(historiales.length).toBeGreaterThan(0);
+    for (const h of historiales) {
+      const alCliente = h.entregas.filter((e) => e.estado === "ENVIADA" && e.canal !== "TIEMPO_REAL" && e.destinatario !== "auditoria@agencia.bo");
+      expect(h.clienteNotificado, `historial ${h.id}`).toBe(alCliente.length > 0);
+      expect(h.emailEnviado, `historial ${h.id}`).toBe(alCliente.some((e) => e.canal === "EMAIL"));
+      if (!h.notificarCliente) expect(h.clienteNotificado).toBe(false);
+    }
+  });
+
   it("es idempotente: correrlo otra vez no agrega filas", async () => {
     // Only demo rows: other test files add their own clients and reservations in parallel.
     const demo = { usuario: { email: { endsWith: "@demo.bo" } } };
