@@ -69,11 +69,13 @@ export async function limitarEscritura(db: Ejecutor, actorId: number) {
 }
 
 /**
- * The client's address as the nearest hop saw it: the last X-Forwarded-For entry (Next.js sets it
- * from the socket when no proxy did). Without a trusted proxy in front it can be forged, so the
- * per-account limit is the one that always holds.
+ * The client's address: by default the last X-Forwarded-For entry, what the nearest hop saw (Next.js
+ * sets it from the socket when no proxy did). With PROXIES_CONFIABLES=N, the N last entries are the
+ * agency's own proxies (load balancer, CDN) and the one before them is the client. Entries further
+ * left are whatever the client sent and are never trusted. Without a trusted proxy in front the
+ * address can be forged, so the per-account limit is the one that always holds.
  */
-export function direccionCliente(headers: Headers): string {
+export function direccionCliente(headers: Headers, proxiesConfiables = enteroDelEntorno("PROXIES_CONFIABLES", 0, 0)): string {
   const cadena = headers.get("x-forwarded-for")?.split(",").map((d) => d.trim()).filter(Boolean) ?? [];
-  return cadena.at(-1) ?? headers.get("x-real-ip") ?? "desconocida";
+  return cadena.at(-1 - proxiesConfiables) ?? cadena[0] ?? headers.get("x-real-ip") ?? "desconocida";
 }

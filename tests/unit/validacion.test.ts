@@ -1,9 +1,19 @@
 // The validation primitives every payload uses: what PostgreSQL can store, nothing else.
 import { describe, expect, it } from "vitest";
 import { configuracionEntregas, esperaAntesDeReintentar } from "@/lib/notificaciones/config";
+import { direccionCliente } from "@/lib/seguridad/limite-tasa";
 import { fechaIso, idDeConsulta, idEntero, porcentaje, PROFUNDIDAD_MAXIMA_JSON, profundidadJson, rutaDeTextoInseguro, texto } from "@/lib/validacion";
 
 describe("primitivas de validación", () => {
+  it("dirección del cliente: la última de X-Forwarded-For, o la anterior a los proxies confiables", () => {
+    const h = new Headers({ "x-forwarded-for": "6.6.6.6, 200.87.1.2, 10.0.0.5" });
+    expect(direccionCliente(h, 0)).toBe("10.0.0.5");
+    expect(direccionCliente(h, 1)).toBe("200.87.1.2");
+    // More proxies declared than hops: the leftmost entry, never beyond it.
+    expect(direccionCliente(h, 5)).toBe("6.6.6.6");
+    expect(direccionCliente(new Headers(), 1)).toBe("desconocida");
+  });
+
   it("profundidad de JSON: cuenta objetos y listas, no los corchetes dentro de cadenas", () => {
     expect(profundidadJson('{"a":[1,{"b":2}]}')).toBe(3);
     expect(profundidadJson('{"m":"[[[[{{{{\\"[[["}')).toBe(1);
