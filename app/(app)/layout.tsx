@@ -30,10 +30,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           inicio={INICIO_POR_ROL[actor.rol]}
           enlaces={enlaces}
           usuario={
-            <span data-testid="usuario-actual">
-              {actor.nombre} {actor.apellido}
-              <span className="hidden sm:inline"> · </span>
-              <span className="sr-only sm:not-sr-only text-slate-600">{NOMBRE_ROL[actor.rol]}</span>
+            <span data-testid="usuario-actual" className="flex flex-col leading-tight">
+              <span className="truncate">{actor.nombre} {actor.apellido}</span>
+              <span className="sr-only text-xs text-slate-600 sm:not-sr-only">
+                <span className="sr-only">, </span>
+                {NOMBRE_ROL[actor.rol]}
+              </span>
             </span>
           }
           salir={<BotonSalir />}

@@ -37,6 +37,11 @@ describe("salud administrativa", () => {
   // Judged an hour from now: every real worker's heartbeat of this run looks gone, only ours count.
   const luego = new Date(Date.now() + HORA_MS);
 
+  /** A worker row beating 2 s before `luego`, whose last fetch was `busquedaMs` before it. */
+  const latido = (id: string, disposicion: string, busquedaMs: number) => db.$executeRaw`
+    INSERT INTO latido_worker (id, disposicion, sondeo_ms, iniciado_at, latido_at, ultima_busqueda_at)
+    VALUES (${id}, ${disposicion}, 2000, ${new Date(luego.getTime() - 600_000)}, ${new Date(luego.getTime() - 2_000)}, ${new Date(luego.getTime() - busquedaMs)})`;
+
   async function trabajoEsperando() {
     await db.$executeRaw`SELECT graphile_worker.add_job('prueba_salud', '{}'::json, run_at => now() - interval '1 minute')`;
   }
@@ -44,9 +49,7 @@ describe("salud administrativa", () => {
   it("un worker vivo que no pide trabajo mientras hay trabajos esperando queda atascado", async () => {
     process.env.ULTIMA_MIGRACION = await nuevaMigracionAplicada();
     await trabajoEsperando();
-    await db.$executeRaw`
-      INSERT INTO latido_worker (id, disposicion, sondeo_ms, iniciado_at, latido_at, ultima_busqueda_at)
-      VALUES ('prueba-salud-1', 'servidor', 2000, ${new Date(luego.getTime() - 600_000)}, ${new Date(luego.getTime() - 2_000)}, ${new Date(luego.getTime() - 60_000)})`;
+    await latido("prueba-salud-1", "servidor", 60_000);
     const salud = await saludAdministrativa(db, luego);
     const propio = salud.workers.find((w) => w.id === "prueba-salud-1");
     expect(propio).toMatchObject({ vivo: true, atascado: true, segundos_sin_buscar: 60 });
@@ -58,9 +61,7 @@ describe("salud administrativa", () => {
   it("el mismo worker buscando hace 1 s no está atascado; sin latido reciente no hay workers", async () => {
     process.env.ULTIMA_MIGRACION = await nuevaMigracionAplicada();
     await trabajoEsperando();
-    await db.$executeRaw`
-      INSERT INTO latido_worker (id, disposicion, sondeo_ms, iniciado_at, latido_at, ultima_busqueda_at)
-      VALUES ('prueba-salud-2', 'proceso', 2000, ${new Date(luego.getTime() - 600_000)}, ${new Date(luego.getTime() - 2_000)}, ${new Date(luego.getTime() - 1_000)})`;
+    await latido("prueba-salud-2", "proceso", 1_000);
     const sana = await saludAdministrativa(db, luego);
     expect(sana.workers.find((w) => w.id === "prueba-salud-2")).toMatchObject({ vivo: true, atascado: false });
     expect(sana.avisos.map((a) => a.codigo)).not.toContain("WORKER_SIN_BUSCAR");
