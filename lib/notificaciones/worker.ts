@@ -36,7 +36,7 @@ export interface Worker {
 
 const ESPERA_MAXIMA_REINICIO_MS = 30_000;
 
-export const sondeoMs = () => enteroDelEntorno("NOTIFICACIONES_SONDEO_MS", 2000);
+const sondeoMs = () => enteroDelEntorno("NOTIFICACIONES_SONDEO_MS", 2000);
 const LATIDO_MS = 5000;
 
 function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker, events: WorkerEvents): Promise<Runner> {
