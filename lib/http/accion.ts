@@ -2,6 +2,7 @@
 // the contract's error ({ detail, error_code, campos }) instead of a thrown exception.
 import type { Actor } from "@/lib/auth/credenciales";
 import { requerirRol } from "@/lib/auth/sesion";
+import { headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import type { Rol } from "@/lib/generated/prisma/enums";
 import { limitarEscritura } from "@/lib/seguridad/limite-tasa";
@@ -17,7 +18,9 @@ export async function accionProtegida<T>(roles: readonly Rol[], ejecutar: (actor
     await limitarEscritura(prisma, actor.id);
     return { ok: true, datos: await ejecutar(actor) };
   } catch (error) {
-    const { status, cuerpo } = errorComoCuerpo(error);
+    // The action's POST went through proxy.ts too: an unexpected failure quotes its request id.
+    const requestId = (await headers().catch(() => null))?.get("x-request-id") ?? undefined;
+    const { status, cuerpo } = errorComoCuerpo(error, requestId);
     return {
       ok: false,
       status,
