@@ -41,6 +41,7 @@ function erroresComunes(opciones: { roles?: Rol[]; escribe?: boolean; id?: boole
     errores["401"] = error("Sin sesión", ["NO_AUTENTICADO"]);
     if (opciones.roles.length < 3) errores["403"] = error(`Solo ${opciones.roles.join(", ")}`, ["PERMISO_DENEGADO"]);
   }
+  // A path with an id: the row may not exist, or (for a client) not be theirs.
   if (opciones.id) errores["404"] = error("No existe o no es del usuario", ["NO_ENCONTRADO"]);
   if (opciones.cuerpo) errores["415"] = error("El cuerpo no es application/json", ["TIPO_CONTENIDO_NO_SOPORTADO"]);
   if (opciones.escribe) errores["429"] = error("Demasiadas escrituras por minuto (cabecera Retry-After)", ["DEMASIADAS_SOLICITUDES"]);
@@ -61,7 +62,7 @@ interface Operacion {
   errores?: ZodOpenApiResponsesObject;
 }
 
-function operacion(o: Operacion, metodo: string): ZodOpenApiOperationObject {
+function operacion(o: Operacion, metodo: string, conId: boolean): ZodOpenApiOperationObject {
   const escribe = metodo !== "get";
   return {
     operationId: o.id,
@@ -75,7 +76,7 @@ function operacion(o: Operacion, metodo: string): ZodOpenApiOperationObject {
     },
     ...(o.cuerpo ? { requestBody: { required: true, content: json(o.cuerpo) } } : {}),
     ...(o.cuerpoFormulario ? { requestBody: { required: true, content: { "application/x-www-form-urlencoded": { schema: o.cuerpoFormulario } } } } : {}),
-    responses: { ...erroresComunes({ roles: o.roles, escribe: escribe && Boolean(o.roles), cuerpo: Boolean(o.cuerpo) }), ...o.errores, ...o.respuestas },
+    responses: { ...erroresComunes({ roles: o.roles, escribe: escribe && Boolean(o.roles), cuerpo: Boolean(o.cuerpo), id: conId }), ...o.errores, ...o.respuestas },
   };
 }
 
@@ -134,7 +135,6 @@ const RUTAS: Record<string, Ruta> = {
       errores: {
         "400": error("Datos inválidos o regla violada", ["DATOS_INVALIDOS", "JSON_INVALIDO", "JSON_DEMASIADO_ANIDADO", "CUERPO_INCOMPLETO", "TIEMPO_MINIMO_VIOLADO", "LIMITE_REPROGRAMACIONES_EXCEDIDO", "DIA_BLACKOUT", "MISMA_FECHA", "FECHA_EN_PASADO", "FECHA_FUERA_DE_HORIZONTE", "CLAVE_IDEMPOTENCIA_INVALIDA"]),
         "403": error("Campo o descuento no permitido para el rol", ["PERMISO_DENEGADO", "DESCUENTO_REQUIERE_APROBACION_ADMIN"]),
-        "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]),
         "409": error("Sin cupo, reserva cancelada o completada, o clave reutilizada con otro cuerpo", ["FECHA_NO_DISPONIBLE", "RESERVA_NO_REPROGRAMABLE", "CLAVE_IDEMPOTENCIA_REUTILIZADA"]),
       },
     },
@@ -148,7 +148,6 @@ const RUTAS: Record<string, Ruta> = {
       roles: TODOS,
       consulta: z.object({ nueva_fecha: fechaIso("Indique la fecha").optional() }),
       respuestas: { "200": ok("Resultado de las reglas, cupo y alternativas", r.puedeReprogramarSchema) },
-      errores: { "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]) },
     },
   },
   "/api/reservas/{id}/calendario": {
@@ -160,16 +159,16 @@ const RUTAS: Record<string, Ruta> = {
       roles: TODOS,
       consulta: consultaCalendarioSchema,
       respuestas: { "200": ok("Días con su veredicto", r.calendarioSchema) },
-      errores: { "400": error("Rango inválido", ["DATOS_INVALIDOS", "RANGO_INVALIDO", "RANGO_DEMASIADO_AMPLIO"]), "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]) },
+      errores: { "400": error("Rango inválido", ["DATOS_INVALIDOS", "RANGO_INVALIDO", "RANGO_DEMASIADO_AMPLIO"]) },
     },
   },
   "/api/reservas/{id}/historial-reprogramacion": {
     path: conId,
-    get: { etiqueta: "Reprogramación", id: "historial", resumen: "Historial de reprogramaciones (§5)", roles: TODOS, respuestas: { "200": ok("Entradas en orden", r.historialSchema) }, errores: { "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]) } },
+    get: { etiqueta: "Reprogramación", id: "historial", resumen: "Historial de reprogramaciones (§5)", roles: TODOS, respuestas: { "200": ok("Entradas en orden", r.historialSchema) } },
   },
   "/api/reservas/{id}/lista-espera": {
     path: conId,
-    get: { etiqueta: "Lista de espera", id: "esperasDeReserva", resumen: "Esperas abiertas de la reserva", roles: TODOS, respuestas: { "200": ok("Entradas", r.listaEsperaReservaSchema) }, errores: { "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]) } },
+    get: { etiqueta: "Lista de espera", id: "esperasDeReserva", resumen: "Esperas abiertas de la reserva", roles: TODOS, respuestas: { "200": ok("Entradas", r.listaEsperaReservaSchema) } },
     post: {
       etiqueta: "Lista de espera",
       id: "unirseListaEspera",
@@ -177,9 +176,9 @@ const RUTAS: Record<string, Ruta> = {
       roles: TODOS,
       cuerpo: unirseSchema,
       respuestas: { "201": ok("En la fila", r.entradaListaEsperaSchema) },
-      errores: { "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]), "409": error("Ya en la fila o el día tiene lugar", ["YA_EN_LISTA_ESPERA", "FECHA_DISPONIBLE", "RESERVA_NO_REPROGRAMABLE"]) },
+      errores: { "409": error("Ya en la fila o el día tiene lugar", ["YA_EN_LISTA_ESPERA", "FECHA_DISPONIBLE", "RESERVA_NO_REPROGRAMABLE"]) },
     },
-    delete: { etiqueta: "Lista de espera", id: "salirListaEspera", resumen: "Salir de la fila de un día", roles: TODOS, consulta: salirSchema, respuestas: { "200": ok("Entrada cerrada", r.entradaListaEsperaSchema) }, errores: { "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]) } },
+    delete: { etiqueta: "Lista de espera", id: "salirListaEspera", resumen: "Salir de la fila de un día", roles: TODOS, consulta: salirSchema, respuestas: { "200": ok("Entrada cerrada", r.entradaListaEsperaSchema) } },
   },
   "/api/reservas/{id}/lista-espera/aceptar": {
     path: conId,
@@ -190,7 +189,7 @@ const RUTAS: Record<string, Ruta> = {
       roles: TODOS,
       cuerpo: aceptarSchema,
       respuestas: { "200": ok("Reprogramada", r.respuestaReprogramarSchema) },
-      errores: { "404": error("No existe o no es del usuario", ["NO_ENCONTRADO"]), "409": error("Sin oferta vigente", ["SIN_OFERTA", "OFERTA_VENCIDA"]) },
+      errores: { "409": error("Sin oferta vigente", ["SIN_OFERTA", "OFERTA_VENCIDA"]) },
     },
   },
   "/api/admin/reprogramaciones": {
@@ -323,7 +322,7 @@ export function documentoOpenApi() {
   for (const [ruta, { path, ...metodos }] of Object.entries(RUTAS)) {
     paths[ruta] = Object.fromEntries(
       Object.entries(metodos).map(([metodo, o]) => {
-        const op = operacion(o as Operacion, metodo);
+        const op = operacion(o as Operacion, metodo, Boolean(path));
         return [metodo, path ? { ...op, requestParams: { ...op.requestParams, path } } : op];
       }),
     );
