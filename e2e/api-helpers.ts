@@ -1,7 +1,7 @@
 import { request, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { conContrato } from "./contrato";
-import { PASSWORD } from "./helpers";
+import { iniciarSesionApi } from "./helpers";
 
 export { aLaHora, diaHabil, diaLocal, proximoDomingo } from "../tests/fechas";
 
@@ -10,9 +10,7 @@ const baseURL = () => process.env.BASE_URL ?? "http://localhost:3000";
 /** An API client signed in through next-auth's credentials flow (real cookies, real JWT); every response it gets is checked against /api/openapi.json. */
 export async function apiComo(email: string, servidor = baseURL()): Promise<APIRequestContext> {
   const ctx = conContrato(await request.newContext({ baseURL: servidor }));
-  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const login = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
-  if (!login.ok()) throw new Error(`login ${email}: ${login.status()}`);
+  await iniciarSesionApi(ctx, email);
   return ctx;
 }
 

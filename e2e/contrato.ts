@@ -7,7 +7,7 @@ import path from "node:path";
 import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { PASSWORD } from "./helpers";
+import { iniciarSesionApi } from "./helpers";
 
 interface Operacion {
   responses: Record<string, { content?: Record<string, unknown> }>;
@@ -35,8 +35,7 @@ const escaparPuntero = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1")
 async function cargar(): Promise<Contrato> {
   // The document as the server serves it, read by a staff session.
   const ctx = await request.newContext({ baseURL: process.env.BASE_URL });
-  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@demo.bo", password: PASSWORD, json: "true" } });
+  await iniciarSesionApi(ctx, "admin@demo.bo");
   const respuesta = await ctx.get("/api/openapi.json");
   if (!respuesta.ok()) throw new Error(`/api/openapi.json respondió ${respuesta.status()}`);
   const documento = (await respuesta.json()) as Documento;

@@ -1,7 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 
 export const PASSWORD = "demo1234";
+
+/** Signs a request context in through next-auth's credentials flow (real cookies, real JWT). */
+export async function iniciarSesionApi(ctx: APIRequestContext, email: string): Promise<void> {
+  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  const login = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
+  if (!login.ok()) throw new Error(`login ${email}: ${login.status()}`);
+}
 
 export async function iniciarSesion(page: Page, email: string, servidor = "") {
   await page.goto(`${servidor}/login`);
