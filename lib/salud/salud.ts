@@ -65,6 +65,8 @@ interface Cifras {
 const LATIDO_VENCIDO_S = 30;
 const MARGEN_BUSQUEDA_S = 10;
 
+const trabajos = (n: number) => `${n} ${n === 1 ? "trabajo espera" : "trabajos esperan"}`;
+
 const segundosDesde = (fecha: Date | null, ahora: Date) => (fecha ? Math.max(0, Math.round((ahora.getTime() - fecha.getTime()) / 1000)) : null);
 
 export async function saludAdministrativa(db: Db, ahora = new Date()) {
@@ -111,13 +113,13 @@ export async function saludAdministrativa(db: Db, ahora = new Date()) {
 
   const avisos: Aviso[] = [];
   if (publica.migraciones === "pendientes") avisos.push({ codigo: "MIGRACIONES_PENDIENTES", detalle: "La base no tiene todas las migraciones de este build: ejecute npm run db:migrate." });
-  if (hayTrabajo && vivos.length === 0) avisos.push({ codigo: "SIN_WORKERS", detalle: `Hay ${cifras.trabajos_listos} trabajos esperando y ningún worker de notificaciones activo.` });
+  if (hayTrabajo && vivos.length === 0) avisos.push({ codigo: "SIN_WORKERS", detalle: `${trabajos(cifras.trabajos_listos)} y no hay ningún worker de notificaciones activo.` });
   const atascados = filas.filter((w) => w.atascado);
   if (hayTrabajo && atascados.length > 0 && atascados.length === vivos.length)
-    avisos.push({ codigo: "WORKER_SIN_BUSCAR", detalle: `Ningún worker pidió trabajo en ${Math.min(...atascados.map((w) => w.segundos_sin_buscar))} s mientras ${cifras.trabajos_listos} esperan.` });
-  else if (atascados.length > 0) avisos.push({ codigo: "WORKER_SIN_BUSCAR", detalle: `${atascados.length} de ${vivos.length} workers no piden trabajo mientras hay trabajos esperando.` });
+    avisos.push({ codigo: "WORKER_SIN_BUSCAR", detalle: `Ningún worker pidió trabajo en ${Math.min(...atascados.map((w) => w.segundos_sin_buscar))} s, y ${trabajos(cifras.trabajos_listos)}.` });
+  else if (atascados.length > 0) avisos.push({ codigo: "WORKER_SIN_BUSCAR", detalle: `${atascados.length} de ${vivos.length} workers no piden trabajo, y ${trabajos(cifras.trabajos_listos)}.` });
   if ((cifras.pendiente_mas_antigua_s ?? 0) > atrasoS)
-    avisos.push({ codigo: "ENTREGAS_ATRASADAS", detalle: `${cifras.entregas_pendientes} entregas sin primer intento; la más antigua espera hace ${cifras.pendiente_mas_antigua_s} s.` });
+    avisos.push({ codigo: "ENTREGAS_ATRASADAS", detalle: `${cifras.entregas_pendientes === 1 ? "1 entrega" : `${cifras.entregas_pendientes} entregas`} sin primer intento; la más antigua espera hace ${cifras.pendiente_mas_antigua_s} s.` });
 
   return {
     estado: avisos.length ? ("degradado" as const) : ("ok" as const),
