@@ -1,7 +1,7 @@
 // Response schemas of every JSON endpoint, grouped by area. The serializers return these shapes
 // (typed with z.input) and /api/openapi.json documents them.
 import { z } from "zod";
-import { CanalEntrega, EstadoEntrega, EstadoEspera, EstadoItemLote, EstadoLote, TipoErrorEntrega } from "@/lib/generated/prisma/enums";
+import { CanalEntrega, EstadoEntrega, EstadoEspera, TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import {
   diaSchema,
   dineroSchema,
@@ -20,7 +20,7 @@ const nullable = <T extends z.ZodType>(s: T) => s.nullable();
 const entero = z.number().int();
 
 // ── Reservas ───────────────────────────────────────────────────────────────────────────────────
-export const servicioSchema = z.object({ id: idSchema, tipo: z.string(), descripcion: z.string(), precio: dineroSchema });
+const servicioSchema = z.object({ id: idSchema, tipo: z.string(), descripcion: z.string(), precio: dineroSchema });
 export const reservaSchema = z
   .object({
     id: idSchema,
@@ -63,7 +63,7 @@ const notificacionesSchema = z
 const operadorSchema = z.object({ id: idSchema, nombre: z.string(), departamento: nullable(z.string()) });
 const cuponSchema = z.object({ codigo: z.string(), valor: nullable(dineroSchema), valido_hasta: nullable(instanteSchema), descripcion: nullable(z.string()) });
 
-export const reprogramacionClienteSchema = z
+const reprogramacionClienteSchema = z
   .object({
     id: idSchema,
     usuario: idSchema,
@@ -85,7 +85,7 @@ export const reprogramacionClienteSchema = z
   })
   .meta({ id: "ReprogramacionCliente", description: "§1: respuesta a un cliente" });
 
-export const reprogramacionOperadorSchema = reprogramacionClienteSchema
+const reprogramacionOperadorSchema = reprogramacionClienteSchema
   .extend({
     descuento_aplicado: nullable(
       z.object({ porcentaje: z.number(), monto_descuento: dineroSchema, total_anterior: dineroSchema, total_nuevo: dineroSchema, razon: nullable(z.string()) }),
@@ -270,7 +270,7 @@ export const entradaListaEsperaSchema = z
 export const listaEsperaReservaSchema = z.object({ reserva_id: idSchema, entradas: z.array(entradaListaEsperaSchema) });
 
 // ── Notificaciones, métricas, entregas ─────────────────────────────────────────────────────────
-export const notificacionSchema = z
+const notificacionSchema = z
   .object({
     id: idSchema,
     tipo: z.literal("reprogramacion"),
@@ -377,8 +377,6 @@ export const simulacionLoteSchema = z.object({
   ),
 });
 export const loteCreadoSchema = z.object({ id: idSchema });
-export const estadoLoteSchema = z.enum(EstadoLote);
-export const estadoItemLoteSchema = z.enum(EstadoItemLote);
 
 export const informeSmsSchema = z.object({ registrado: z.boolean() });
 

@@ -3,7 +3,7 @@
 import { registro } from "@/lib/registro";
 
 /** The route as a pattern for the log: ids and any other value-like segment become {id}, so no value leaves in it. */
-export function patronDeRuta(pathname: string): string {
+function patronDeRuta(pathname: string): string {
   const segmentos = pathname.replace(/\/+$/, "").split("/").map((s) => (/^[a-z][a-z-]*$/.test(s) || s === "" ? s : "{id}"));
   return segmentos.join("/") || "/";
 }
