@@ -34,8 +34,9 @@ async function decidir(request: NextRequest, csp: string, nonce: string, request
   const seguir = () => NextResponse.next({ request: { headers: requestHeaders } });
 
   // Sign-in itself, and provider callbacks that carry their own signature (checked by the handler).
-  // The public health probe answers load balancers, which carry no session.
-  if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/webhooks/") || /^\/api\/salud\/?$/.test(pathname)) return seguir();
+  // The public health probe answers load balancers, which carry no session; account recovery and
+  // sign-in links are asked for by people who are not signed in.
+  if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/webhooks/") || pathname.startsWith("/api/cuenta/") || /^\/api\/salud\/?$/.test(pathname)) return seguir();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
 
   if (pathname.startsWith("/api/")) {
@@ -43,10 +44,9 @@ async function decidir(request: NextRequest, csp: string, nonce: string, request
       return NextResponse.json({ detail: "Debe iniciar sesión para continuar.", error_code: "NO_AUTENTICADO" }, { status: 401 });
     return seguir();
   }
-  if (pathname === "/" || pathname === "/login") {
-    if (token) return NextResponse.redirect(new URL(INICIO_POR_ROL[token.rol], request.url));
-    return pathname === "/" ? NextResponse.redirect(new URL("/login", request.url)) : seguir();
-  }
+  // Whether the cookie's session is still open is the server's to say (it may have been ended):
+  // the login page sends a signed-in person home itself.
+  if (pathname === "/") return NextResponse.redirect(new URL(token ? INICIO_POR_ROL[token.rol] : "/login", request.url));
   if (!rolesDelArea(pathname)) return seguir();
   if (!token) {
     const login = new URL("/login", request.url);

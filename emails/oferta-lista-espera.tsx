@@ -25,7 +25,7 @@ export default function CorreoOferta(p: CorreoOfertaProps) {
       </Section>
       <Text style={estilos.texto}>Al aceptar, tu reserva se reprograma con las condiciones habituales (reglas de la agencia y límite de cambios).</Text>
       <Section style={{ margin: "8px 0 16px" }}>
-        <Button href={p.enlaceReserva} style={estilos.boton}>
+        <Button href={p.enlaceGestion ?? p.enlaceReserva} style={estilos.boton}>
           Aceptar o rechazar el lugar
         </Button>
       </Section>
@@ -43,4 +43,5 @@ CorreoOferta.PreviewProps = {
   venceEl: "lunes, 17 de noviembre de 2025, 22:30 (hora de America/La_Paz)",
   contacto: CONTACTO_EJEMPLO,
   enlaceReserva: "http://localhost:3000/reservas/1015",
+  enlaceGestion: "http://localhost:3000/gestionar/AbCdEfGhIjKlMnOpQrStUvWx",
 } satisfies CorreoOfertaProps;

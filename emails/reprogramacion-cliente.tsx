@@ -88,8 +88,8 @@ export default function CorreoCliente(p: CorreoClienteProps) {
       ) : null}
 
       <Section style={{ margin: "8px 0 16px" }}>
-        <Button href={p.enlaceReserva} style={estilos.boton}>
-          Ver mi reserva
+        <Button href={p.enlaceGestion ?? p.enlaceReserva} style={estilos.boton}>
+          Gestionar mi reserva
         </Button>
         <Button href={p.enlaceSoporte} style={estilos.botonSecundario}>
           Contactar a soporte
@@ -121,5 +121,6 @@ CorreoCliente.PreviewProps = {
   observacionesCliente: "Gracias por tu comprensión.",
   contacto: CONTACTO_EJEMPLO,
   enlaceReserva: "http://localhost:3000/reservas?reserva=1015",
+  enlaceGestion: "http://localhost:3000/gestionar/AbCdEfGhIjKlMnOpQrStUvWx",
   enlaceSoporte: "mailto:soporte@agencia.bo?subject=Reserva%20%231015",
 } satisfies CorreoClienteProps;

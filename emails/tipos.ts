@@ -41,6 +41,8 @@ export interface CorreoClienteProps {
   observacionesCliente: string | null;
   contacto: Contacto;
   enlaceReserva: string;
+  /** "Gestionar mi reserva": opens this reservation without a password; null: the sign-in page's link. */
+  enlaceGestion: string | null;
   enlaceSoporte: string;
 }
 
@@ -85,4 +87,20 @@ export interface CorreoOfertaProps {
   venceEl: string;
   contacto: Contacto;
   enlaceReserva: string;
+  enlaceGestion: string | null;
+}
+
+export type VarianteCuenta = "invitacion" | "bienvenida" | "recuperacion" | "acceso";
+
+export interface CorreoCuentaProps {
+  variante: VarianteCuenta;
+  nombre: string;
+  /** The one-time link (invitation, recovery, sign-in), or the sign-in page for a welcome. */
+  enlace: string;
+  /** When the link stops working, formatted with its zone; null for a welcome. */
+  venceEl: string | null;
+  rol: string;
+  /** A welcome lists the client's upcoming reservations, each with its manage link. */
+  reservas: { id: number; destino: string; fecha: string; enlace: string }[];
+  contacto: Contacto;
 }

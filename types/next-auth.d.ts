@@ -5,6 +5,8 @@ declare module "next-auth" {
     rol: Rol;
     nombre: string;
     apellido: string;
+    /** The server-side session this sign-in opened (lib/auth/sesiones.ts). */
+    sid: string;
   }
   interface Session {
     user: { id: number; email: string; name: string; nombre: string; apellido: string; rol: Rol };
@@ -17,5 +19,6 @@ declare module "next-auth/jwt" {
     rol: Rol;
     nombre: string;
     apellido: string;
+    sid?: string;
   }
 }

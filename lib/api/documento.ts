@@ -15,6 +15,8 @@ import { destinoSchema } from "@/lib/reprogramacion/masiva";
 import { solicitudSchema } from "@/lib/reprogramacion/solicitud";
 import { filtrosReservasSchema } from "@/lib/reservas/consultas";
 import { nuevaReservaSchema } from "@/lib/reservas/crear";
+import { pedidoEnlaceSchema } from "@/lib/cuenta/acceso";
+import { actualizarUsuarioSchema, crearUsuarioSchema, filtrosUsuariosSchema } from "@/lib/usuarios/gestion";
 import { fechaIso } from "@/lib/validacion";
 import { errorSchema } from "./comunes";
 import * as r from "./respuestas";
@@ -280,6 +282,78 @@ const RUTAS: Record<string, Ruta> = {
       errores: { "403": error("Firma inválida", ["FIRMA_INVALIDA"]), "404": error("Informes no configurados", ["NO_ENCONTRADO"]), "415": error("No es un formulario", ["TIPO_CONTENIDO_NO_SOPORTADO"]) },
     },
   },
+  "/api/admin/usuarios": {
+    get: { etiqueta: "Cuentas", id: "listarUsuarios", resumen: "Personas de la agencia", descripcion: "Búsqueda por nombre, apellido o correo; filtros de rol y estado; paginado en el servidor.", roles: ADMIN, consulta: filtrosUsuariosSchema, respuestas: { "200": ok("Página de usuarios", r.listaUsuariosSchema) } },
+    post: {
+      etiqueta: "Cuentas",
+      id: "crearUsuario",
+      resumen: "Crear una cuenta",
+      descripcion: "El personal recibe una invitación (enlace de un solo uso, 72 h) para elegir su contraseña; un cliente, un correo de bienvenida con sus enlaces «Gestionar mi reserva». El correo se guarda sin espacios y se compara sin distinguir mayúsculas.",
+      roles: ADMIN,
+      cuerpo: crearUsuarioSchema,
+      respuestas: { "201": ok("Cuenta creada", r.usuarioSchema) },
+      errores: { "409": error("Correo ya registrado", ["EMAIL_YA_REGISTRADO"]) },
+    },
+  },
+  "/api/admin/usuarios/{id}": {
+    path: conId,
+    get: { etiqueta: "Cuentas", id: "obtenerUsuario", resumen: "Una persona, con su auditoría", roles: ADMIN, respuestas: { "200": ok("Usuario y cambios", r.usuarioDetalleSchema) } },
+    patch: {
+      etiqueta: "Cuentas",
+      id: "actualizarUsuario",
+      resumen: "Editar, cambiar de rol, desactivar o reactivar",
+      descripcion: "Cambiar el rol o desactivar cierra todas las sesiones de esa persona en segundos. El último administrador activo no puede desactivarse ni cambiar de rol.",
+      roles: ADMIN,
+      cuerpo: actualizarUsuarioSchema,
+      respuestas: { "200": ok("Usuario actualizado", r.usuarioSchema) },
+      errores: { "409": error("Último administrador activo", ["ULTIMO_ADMINISTRADOR"]) },
+    },
+  },
+  "/api/admin/usuarios/{id}/invitacion": {
+    path: conId,
+    post: {
+      etiqueta: "Cuentas",
+      id: "reenviarInvitacion",
+      resumen: "Reenviar la invitación",
+      descripcion: "Un enlace nuevo; el anterior deja de funcionar.",
+      roles: ADMIN,
+      respuestas: { "202": ok("Invitación en cola", r.usuarioSchema) },
+      errores: { "409": error("No es personal activo sin contraseña", ["INVITACION_NO_PENDIENTE"]) },
+    },
+  },
+  "/api/cuenta/recuperar": {
+    post: {
+      etiqueta: "Cuentas",
+      id: "recuperarContrasena",
+      resumen: "Pedir un enlace para restablecer la contraseña",
+      descripcion: "Siempre la misma respuesta 200, exista o no la cuenta. El enlace (un solo uso) vence en 30 minutos. Limitado por correo y por dirección.",
+      cuerpo: pedidoEnlaceSchema,
+      respuestas: { "200": ok("Pedido recibido", r.pedidoEnlaceRespuestaSchema) },
+      errores: { "429": error("Demasiados pedidos (cabecera Retry-After)", ["DEMASIADAS_SOLICITUDES"]) },
+    },
+  },
+  "/api/cuenta/enlace-acceso": {
+    post: {
+      etiqueta: "Cuentas",
+      id: "pedirEnlaceAcceso",
+      resumen: "Pedir un enlace para ingresar sin contraseña",
+      descripcion: "Siempre la misma respuesta 200, exista o no la cuenta. El enlace (un solo uso) vence en 15 minutos. Limitado por correo y por dirección.",
+      cuerpo: pedidoEnlaceSchema,
+      respuestas: { "200": ok("Pedido recibido", r.pedidoEnlaceRespuestaSchema) },
+      errores: { "429": error("Demasiados pedidos (cabecera Retry-After)", ["DEMASIADAS_SOLICITUDES"]) },
+    },
+  },
+  "/api/reservas/{id}/enlaces-gestion": {
+    path: conId,
+    delete: {
+      etiqueta: "Cuentas",
+      id: "revocarEnlacesGestion",
+      resumen: "Revocar los enlaces «Gestionar mi reserva»",
+      descripcion: "Todos los enlaces de la reserva dejan de funcionar y las sesiones abiertas con ellos terminan.",
+      roles: STAFF,
+      respuestas: { "200": ok("Enlaces revocados", r.revocacionEnlacesSchema) },
+    },
+  },
   "/api/openapi.json": {
     get: { etiqueta: "Operación", id: "openapi", resumen: "Este documento", roles: STAFF, respuestas: { "200": ok("OpenAPI 3.1", z.record(z.string(), z.unknown())) } },
   },
@@ -312,6 +386,7 @@ const ETIQUETAS: Record<string, string> = {
   Proveedores: "Llamadas de los proveedores (informes de Twilio).",
   Sesión: "Inicio de sesión de next-auth para clientes de la API.",
   Operación: "Salud del servicio y este documento.",
+  Cuentas: "Personas de la agencia, invitaciones, recuperación de contraseña y enlaces de acceso.",
 };
 
 let cache: ReturnType<typeof createDocument> | null = null;

@@ -1,7 +1,7 @@
 // Response schemas of every JSON endpoint, grouped by area. The serializers return these shapes
 // (typed with z.input) and /api/openapi.json documents them.
 import { z } from "zod";
-import { CanalEntrega, EstadoEntrega, EstadoEspera, TipoErrorEntrega } from "@/lib/generated/prisma/enums";
+import { CanalEntrega, EstadoEntrega, EstadoEspera, NivelCliente, TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import {
   diaSchema,
   dineroSchema,
@@ -409,3 +409,32 @@ export const saludAdministrativaSchema = z.object({
   cola: nullable(z.object({ trabajos_listos: entero, trabajos_programados: entero, trabajos_bloqueados: entero, listo_mas_antiguo_s: nullable(entero) })),
   entregas: nullable(z.object({ pendientes: entero, reintentando: entero, pendiente_mas_antigua_s: nullable(entero) })),
 });
+
+// ── Cuentas ────────────────────────────────────────────────────────────────────────────────────
+export const usuarioSchema = z
+  .object({
+    id: idSchema,
+    email: z.string(),
+    nombre: z.string(),
+    apellido: z.string(),
+    rol: rolSchema,
+    activo: z.boolean(),
+    departamento: nullable(z.string()),
+    telefono: nullable(z.string()),
+    nivel: nullable(z.enum(NivelCliente)),
+    tiene_contrasena: z.boolean().meta({ description: "Si ya eligió una contraseña (nunca se devuelve un hash ni un token)" }),
+    created_at: instanteSchema,
+    updated_at: instanteSchema,
+  })
+  .meta({ id: "Usuario" });
+export const listaUsuariosSchema = z.object({ ...paginaSchema, usuarios: z.array(usuarioSchema) });
+const entradaAuditoriaSchema = z.object({
+  id: idSchema,
+  accion: z.string().meta({ description: "CREADO, ACTUALIZADO, INVITACION_REENVIADA, CONTRASENA_ESTABLECIDA, CONTRASENA_CAMBIADA o CONTRASENA_RESTABLECIDA" }),
+  cambios: jsonLibreSchema.meta({ description: "Por campo: { antes, despues }" }),
+  actor: nullable(z.string()).meta({ description: "Quién lo hizo; null: la propia persona con un enlace" }),
+  created_at: instanteSchema,
+});
+export const usuarioDetalleSchema = usuarioSchema.extend({ auditoria: z.array(entradaAuditoriaSchema) }).meta({ id: "UsuarioDetalle" });
+export const pedidoEnlaceRespuestaSchema = z.object({ detail: z.string(), estado: z.literal("ENVIADO_SI_EXISTE") });
+export const revocacionEnlacesSchema = z.object({ enlaces_revocados: entero });

@@ -8,15 +8,25 @@ export interface Actor {
   nombre: string;
   apellido: string;
   rol: Rol;
+  /** A manage-link session reaches only this reservation; null or absent: a full session. */
+  reservaId?: number | null;
 }
 
-// Compared against when the email is unknown, so both paths cost one bcrypt comparison.
+// Compared against when the email is unknown or has no password, so every path costs one bcrypt comparison.
 const HASH_FICTICIO = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.Wj9ePqFv0BrDHDgIbfy3GRoYHNnK";
 
+/** The user with this email, compared case-insensitively (emails are stored as typed, trimmed). */
+export async function usuarioPorEmail(db: Pick<Db, "$queryRaw">, email: string) {
+  const [fila] = await db.$queryRaw<{ id: number }[]>`SELECT id FROM usuario WHERE lower(email) = lower(${email.trim()})`;
+  return fila?.id ?? null;
+}
+
+/** A deactivated account, one without a password and a wrong password are the same refusal. */
 export async function verificarCredenciales(db: Db, email: string, password: string): Promise<Actor | null> {
-  const usuario = await db.usuario.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const id = await usuarioPorEmail(db, email);
+  const usuario = id ? await db.usuario.findUnique({ where: { id } }) : null;
   const coincide = await bcrypt.compare(password, usuario?.passwordHash ?? HASH_FICTICIO);
-  if (!usuario || !usuario.activo || !coincide) return null;
+  if (!usuario || !usuario.activo || !usuario.passwordHash || !coincide) return null;
   return actorDeUsuario(usuario);
 }
 

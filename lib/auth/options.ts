@@ -2,9 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { verificarCredenciales } from "./credenciales";
+import { abrirSesion, cerrarSesion, DURACION_SESION_MS } from "./sesiones";
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: DURACION_SESION_MS / 1000 },
   pages: { signIn: "/login" },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
@@ -18,7 +19,9 @@ export const authOptions: NextAuthOptions = {
         if (!credentials?.email || !credentials.password) return null;
         const actor = await verificarCredenciales(prisma, credentials.email, credentials.password);
         if (!actor) return null;
-        return { id: String(actor.id), email: actor.email, name: `${actor.nombre} ${actor.apellido}`, rol: actor.rol, nombre: actor.nombre, apellido: actor.apellido };
+        // The server-side session this sign-in opens; the JWT only carries its id.
+        const { sid } = await abrirSesion(prisma, actor.id);
+        return { id: String(actor.id), email: actor.email, name: `${actor.nombre} ${actor.apellido}`, rol: actor.rol, nombre: actor.nombre, apellido: actor.apellido, sid };
       },
     }),
   ],
@@ -29,6 +32,7 @@ export const authOptions: NextAuthOptions = {
         token.rol = user.rol;
         token.nombre = user.nombre;
         token.apellido = user.apellido;
+        token.sid = user.sid;
       }
       return token;
     },
@@ -42,6 +46,12 @@ export const authOptions: NextAuthOptions = {
         rol: token.rol,
       };
       return session;
+    },
+  },
+  events: {
+    // "Cerrar sesión" ends the session on the server: a copy of the cookie is dead from now on.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await cerrarSesion(prisma, token.sid);
     },
   },
 };

@@ -14,11 +14,14 @@ import { trabajoDeEntrega } from "./encolar";
 import { eventoEnVivo } from "./evento";
 import { PLANTILLA_ADMIN } from "./plantillas";
 import { smsOferta, smsReprogramacion } from "./sms/contenido";
+import { renderizarCorreoCuenta } from "@/lib/cuenta/correos";
+import { emitirEnlaceGestion, RUTA_ENLACE } from "@/lib/cuenta/enlaces";
 import { transporteSms } from "./sms/transporte";
 import { publicarEvento } from "./tiempo-real/publicar";
 
 // A delivery belongs to a reschedule (historial) or to a waiting-list offer (espera).
-const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, notificacion: true } }, espera: { include: INCLUIR_ESPERA_CORREO } } as const;
+// An account email (invitation, recovery, …) names its user instead.
+const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, notificacion: true } }, espera: { include: INCLUIR_ESPERA_CORREO }, usuario: true } as const;
 
 type Entrega = NonNullable<Awaited<ReturnType<typeof cargarEntrega>>>;
 
@@ -47,13 +50,33 @@ async function componerYEnviar<M>(componer: () => Promise<M>, nombre: string, en
 
 const sinOrigen = () => new DatosFaltantes("La entrega no tiene reprogramación ni oferta");
 
+/** The client (or account) a delivery is for; null for the agency's own audit copies. */
+function cuentaDestinataria(entrega: Entrega) {
+  if (entrega.usuario) return entrega.usuario;
+  if (entrega.espera) return entrega.espera.reserva.usuario;
+  if (entrega.historial && entrega.plantilla !== PLANTILLA_ADMIN) return entrega.historial.reserva.usuario;
+  return null;
+}
+
+// A deactivated person gets nothing from the agency, whatever was queued before.
+const cuentaDesactivada = (entrega: Entrega) => cuentaDestinataria(entrega)?.activo === false;
+const FALLO_DESACTIVADA = () => fallo("DESTINATARIO_INVALIDO", "La cuenta del destinatario está desactivada");
+
+/** A fresh manage link for the client's reservation, for the email or SMS being composed. */
+async function enlaceGestion(db: Db, reserva: { id: number; usuarioId: number }) {
+  return `${configuracionEntregas().urlAplicacion}${RUTA_ENLACE.GESTION}/${await emitirEnlaceGestion(db, reserva.id, reserva.usuarioId)}`;
+}
+
 async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
   if (!esDireccionValida(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Dirección de correo con formato inválido");
+  if (cuentaDesactivada(entrega)) return FALLO_DESACTIVADA();
   return componerYEnviar(
     async () => {
       const contacto = await contactoAgencia(db);
-      if (entrega.espera) return renderizarOferta(entrega.espera, contacto);
-      if (entrega.historial) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
+      if (entrega.usuario) return renderizarCorreoCuenta(db, entrega, contacto);
+      if (entrega.espera) return renderizarOferta(entrega.espera, contacto, await enlaceGestion(db, entrega.espera.reserva));
+      if (entrega.historial && entrega.plantilla === PLANTILLA_ADMIN) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
+      if (entrega.historial) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto, await enlaceGestion(db, entrega.historial.reserva));
       throw sinOrigen();
     },
     "el correo",
@@ -65,13 +88,16 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 async function textoSms(db: Db, entrega: Entrega): Promise<string> {
   const { agencia } = await contactoAgencia(db);
-  if (entrega.espera?.ofertaVenceAt) return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeColumna(entrega.espera.dia), venceAt: entrega.espera.ofertaVenceAt });
-  if (entrega.historial) return smsReprogramacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, fechaNueva: entrega.historial.fechaNueva });
+  if (entrega.espera?.ofertaVenceAt)
+    return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeColumna(entrega.espera.dia), venceAt: entrega.espera.ofertaVenceAt, enlace: await enlaceGestion(db, entrega.espera.reserva) });
+  if (entrega.historial)
+    return smsReprogramacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, fechaNueva: entrega.historial.fechaNueva, enlace: await enlaceGestion(db, entrega.historial.reserva) });
   throw sinOrigen();
 }
 
 async function enviarSms(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
   if (!E164.test(entrega.destinatario)) return fallo("DESTINATARIO_INVALIDO", "Número de celular con formato inválido");
+  if (cuentaDesactivada(entrega)) return FALLO_DESACTIVADA();
   return componerYEnviar(() => textoSms(db, entrega), "el SMS", (texto) => transporteSms(db).enviar({ entregaId: entrega.id, para: entrega.destinatario, texto }));
 }
 

@@ -13,3 +13,11 @@ export function plantillaCliente(tipo: TipoReprogramacion, conDescuento: boolean
   if (tipo === "ADMINISTRATIVA") return "reprogramacion_administrativa";
   return conDescuento ? "reprogramacion_con_descuento" : "reprogramacion";
 }
+
+/** Account emails (lib/cuenta/correos.ts). */
+export const PLANTILLA_CUENTA = {
+  invitacion: "cuenta_invitacion",
+  bienvenida: "cuenta_bienvenida",
+  recuperacion: "cuenta_recuperacion",
+  acceso: "cuenta_acceso",
+} as const;

@@ -57,7 +57,9 @@ export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, oc
 /** Loads a reservation the actor may act on (one statement), with the acting user and the rules' version; someone else's is the same 404 as a missing one. */
 export async function reservaYActor(db: Tx, actor: Actor, id: number, bloquear = false) {
   const carga = await cargarReserva(db, id, actor.id, bloquear);
-  if (!carga || (actor.rol === "CLIENTE" && carga.reserva.usuarioId !== actor.id)) throw noEncontrado("La reserva no existe.");
+  // A manage-link session reaches its one reservation; the client's others are as missing as anyone's.
+  if (!carga || (actor.rol === "CLIENTE" && (carga.reserva.usuarioId !== actor.id || (actor.reservaId != null && carga.reserva.id !== actor.reservaId))))
+    throw noEncontrado("La reserva no existe.");
   return carga;
 }
 

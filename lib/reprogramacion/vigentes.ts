@@ -6,7 +6,7 @@
 // - the trigger also NOTIFYs configuracion_cambiada; every process LISTENs and drops its copy at once,
 //   so reads outside a transaction (preview, calendar) see a change within milliseconds. While that
 //   connection is down, nothing is cached for them.
-import pg from "pg";
+import { escuchaDeCanal } from "@/lib/db/escucha";
 import type { Tx } from "./datos";
 import { cargarReglas, obtenerConfiguracion, type Configuracion } from "./datos";
 import type { Regla } from "./reglas";
@@ -17,50 +17,18 @@ export interface Vigentes {
   version: bigint;
 }
 
-const CANAL = "configuracion_cambiada";
-const ESPERA_MAXIMA_MS = 30_000;
-
 interface Estado {
   copia: Vigentes | null;
   /** Bumped by every notification: a load that started before one must not be kept. */
   generacion: number;
-  escuchando: boolean;
-  conectando: boolean;
 }
 const global = globalThis as unknown as { configuracionVigente?: Estado };
-const estado: Estado = (global.configuracionVigente ??= { copia: null, generacion: 0, escuchando: false, conectando: false });
+const estado: Estado = (global.configuracionVigente ??= { copia: null, generacion: 0 });
 
-function invalidar() {
+const cambios = escuchaDeCanal("configuracion_cambiada", () => {
   estado.generacion++;
   estado.copia = null;
-}
-
-async function escuchar(): Promise<void> {
-  if (estado.escuchando || estado.conectando || !process.env.DATABASE_URL) return;
-  estado.conectando = true;
-  for (let intento = 0; ; intento++) {
-    const cliente = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });
-    cliente.on("error", () => {}); // followed by "end"
-    try {
-      await cliente.connect();
-      await cliente.query(`LISTEN ${CANAL}`);
-      cliente.on("notification", invalidar);
-      cliente.once("end", () => {
-        estado.escuchando = false;
-        invalidar();
-        void escuchar();
-      });
-      // Changes made while nobody listened are unknown: start from a fresh copy.
-      invalidar();
-      estado.escuchando = true;
-      estado.conectando = false;
-      return;
-    } catch {
-      void cliente.end().catch(() => {});
-      await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** intento, ESPERA_MAXIMA_MS)));
-    }
-  }
-}
+});
 
 async function cargar(db: Tx, version: bigint, generacion: number): Promise<Vigentes> {
   const [reglas, config] = await Promise.all([cargarReglas(db), obtenerConfiguracion(db)]);
@@ -73,7 +41,7 @@ async function cargar(db: Tx, version: bigint, generacion: number): Promise<Vige
 
 /** For a transaction that read `version` under its lock: the cached copy if it is that version. */
 export async function vigentesEnVersion(db: Tx, version: bigint): Promise<Vigentes> {
-  void escuchar();
+  cambios.asegurar();
   if (estado.copia && estado.copia.version === version) return estado.copia;
   return cargar(db, version, estado.generacion);
 }
@@ -83,11 +51,11 @@ export const leerVersion = async (db: Tx) =>
 
 /** For reads outside a transaction: the cached copy while the change feed is connected. */
 export async function vigentes(db: Tx): Promise<Vigentes> {
-  void escuchar();
-  if (estado.escuchando && estado.copia) return estado.copia;
-  const generacion = estado.escuchando ? estado.generacion : -1;
+  cambios.asegurar();
+  if (cambios.conectada() && estado.copia) return estado.copia;
+  const generacion = cambios.conectada() ? estado.generacion : -1;
   return cargar(db, await leerVersion(db), generacion);
 }
 
 /** Whether this process hears rule and settings changes now (for /api/admin/salud). */
-export const escuchaConfiguracion = () => ({ conectada: estado.escuchando });
+export const escuchaConfiguracion = () => ({ conectada: cambios.conectada() });

@@ -25,6 +25,8 @@ export type FiltrosReservas = z.infer<typeof filtrosReservasSchema>;
 export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReservas) {
   const where: Prisma.ReservaWhereInput = {
     usuarioId: esStaff(actor.rol) ? filtros.usuario : actor.id,
+    // A manage-link session lists only its reservation.
+    ...(actor.reservaId != null ? { id: actor.reservaId } : {}),
     estado: filtros.estado,
     AND: terminosDeBusqueda(filtros.q),
     fechaInicio: filtros.desde || filtros.hasta ? { gte: filtros.desde ? new Date(filtros.desde) : undefined, lt: filtros.hasta ? new Date(filtros.hasta) : undefined } : undefined,

@@ -57,6 +57,9 @@ export function limites() {
     escrituras: (actorId: number): Limite => ({ clave: `escritura:${actorId}`, maximo: enteroDelEntorno("LIMITE_ESCRITURAS_POR_MINUTO", 60), ventanaS: 60 }),
     loginCuenta: (email: string): Limite => ({ clave: `login-cuenta:${email.trim().toLowerCase()}`, maximo: enteroDelEntorno("LIMITE_LOGIN_FALLIDOS_CUENTA", 5), ventanaS: 15 * 60 }),
     loginDireccion: (direccion: string): Limite => ({ clave: `login-direccion:${direccion}`, maximo: enteroDelEntorno("LIMITE_LOGIN_FALLIDOS_DIRECCION", 30), ventanaS: 15 * 60 }),
+    // Recovery and sign-in links, counted whether the account exists or not (no enumeration).
+    enlacesCuenta: (email: string): Limite => ({ clave: `enlaces-cuenta:${email.trim().toLowerCase()}`, maximo: enteroDelEntorno("LIMITE_ENLACES_POR_CORREO", 5), ventanaS: 60 * 60 }),
+    enlacesDireccion: (direccion: string): Limite => ({ clave: `enlaces-direccion:${direccion}`, maximo: enteroDelEntorno("LIMITE_ENLACES_POR_DIRECCION", 20), ventanaS: 60 * 60 }),
   };
 }
 

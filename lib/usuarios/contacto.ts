@@ -11,7 +11,7 @@ export const contactoSchema = z.object({ telefono: telefonoMovilSchema, sms_acti
 
 export async function actualizarContacto(db: Db, actor: Actor, clienteId: number, body: unknown) {
   const contacto = parsearCon(contactoSchema, body, "Los datos de contacto no son válidos.");
-  if (actor.rol === "CLIENTE" && actor.id !== clienteId) throw noEncontrado("El cliente no existe.");
+  if (actor.rol === "CLIENTE" && (actor.id !== clienteId || actor.reservaId != null)) throw noEncontrado("El cliente no existe.");
   const { count } = await db.usuario.updateMany({ where: { id: clienteId, rol: "CLIENTE" }, data: { telefono: contacto.telefono, smsActivo: contacto.sms_activo } });
   if (count === 0) throw noEncontrado("El cliente no existe.");
   return contacto;

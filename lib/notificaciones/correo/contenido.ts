@@ -55,7 +55,8 @@ const cuponesCorreo = (h: HistorialParaCorreo, zona: string): CuponCorreo[] =>
     descripcion: c.descripcion,
   }));
 
-export function propsCorreoCliente(h: HistorialParaCorreo, variante: VarianteCliente, contacto: Contacto, zona = zonaAgencia()): CorreoClienteProps {
+/** `enlaceGestion`: the client's manage link minted for this email (the worker passes one). */
+export function propsCorreoCliente(h: HistorialParaCorreo, variante: VarianteCliente, contacto: Contacto, zona = zonaAgencia(), enlaceGestion: string | null = null): CorreoClienteProps {
   const { reserva } = h;
   if (!reserva.usuario.nombre.trim()) throw new DatosFaltantes("La reserva no tiene nombre de cliente");
   const url = configuracionEntregas().urlAplicacion;
@@ -77,6 +78,7 @@ export function propsCorreoCliente(h: HistorialParaCorreo, variante: VarianteCli
     observacionesCliente: h.observacionesCliente,
     contacto,
     enlaceReserva: `${url}/reservas?reserva=${reserva.id}`,
+    enlaceGestion,
     enlaceSoporte: `mailto:${contacto.email}?subject=${encodeURIComponent(`Consulta sobre mi reserva #${reserva.id}`)}`,
   };
 }
@@ -120,7 +122,7 @@ const aTextoPlano = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 // One React render per email: the plain text is converted from the same HTML (what render's
 // plainText option does after a second render of its own).
-async function renderizar(elemento: React.ReactElement, asunto: string): Promise<CorreoRenderizado> {
+export async function renderizar(elemento: React.ReactElement, asunto: string): Promise<CorreoRenderizado> {
   const html = await render(elemento);
   return { asunto, html, texto: aTextoPlano(html.replace(/^<!DOCTYPE[^>]*>/i, "")) };
 }
@@ -132,17 +134,17 @@ export async function contactoAgencia(db: Db): Promise<Contacto> {
 }
 
 /** The email for one delivery: the audit email for admins, otherwise the client's variant. */
-export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto): Promise<CorreoRenderizado> {
+export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null = null): Promise<CorreoRenderizado> {
   if (plantilla === PLANTILLA_ADMIN) {
     const props = propsCorreoAdmin(h, contacto);
     return renderizar(createElement(CorreoAdmin, props), asuntoAdmin(props));
   }
-  const props = propsCorreoCliente(h, plantilla as VarianteCliente, contacto);
+  const props = propsCorreoCliente(h, plantilla as VarianteCliente, contacto, zonaAgencia(), enlaceGestion);
   return renderizar(createElement(CorreoCliente, props), asuntoCliente(props.reservaId));
 }
 
 /** The offer email of a waiting-list entry that reached the front of its line. */
-export async function renderizarOferta(e: EsperaParaCorreo, contacto: Contacto, zona = zonaAgencia()): Promise<CorreoRenderizado> {
+export async function renderizarOferta(e: EsperaParaCorreo, contacto: Contacto, enlaceGestion: string | null = null, zona = zonaAgencia()): Promise<CorreoRenderizado> {
   const { reserva } = e;
   if (!reserva.usuario.nombre.trim()) throw new DatosFaltantes("La reserva no tiene nombre de cliente");
   if (!e.ofertaVenceAt) throw new DatosFaltantes("La entrada de la lista de espera no tiene oferta");
@@ -155,6 +157,7 @@ export async function renderizarOferta(e: EsperaParaCorreo, contacto: Contacto, 
     venceEl: formatearFechaHora(e.ofertaVenceAt, zona),
     contacto,
     enlaceReserva: `${configuracionEntregas().urlAplicacion}/reservas/${reserva.id}`,
+    enlaceGestion,
   };
   return renderizar(createElement(CorreoOferta, props), asuntoOferta(reserva.id));
 }

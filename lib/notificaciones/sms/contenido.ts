@@ -13,9 +13,10 @@ function elegir(candidatos: string[]): string {
 
 const enlaceReserva = (reservaId: number) => `${configuracionEntregas().urlAplicacion}/reservas/${reservaId}`;
 
-export function smsReprogramacion(d: { agencia: string; reservaId: number; destino: string; fechaNueva: Date }, zona = zonaAgencia()): string {
+/** `enlace`: the client's manage link (the worker mints one per message); the reservation page otherwise. */
+export function smsReprogramacion(d: { agencia: string; reservaId: number; destino: string; fechaNueva: Date; enlace?: string }, zona = zonaAgencia()): string {
   const fecha = `${formatearFechaCorta(d.fechaNueva, zona)} (${zona})`;
-  const enlace = enlaceReserva(d.reservaId);
+  const enlace = d.enlace ?? enlaceReserva(d.reservaId);
   return elegir([
     `${d.agencia}: su reserva #${d.reservaId} a ${d.destino} fue reprogramada al ${fecha}. Detalle: ${enlace}`,
     `${d.agencia}: su reserva #${d.reservaId} fue reprogramada al ${fecha}. Detalle: ${enlace}`,
@@ -23,10 +24,10 @@ export function smsReprogramacion(d: { agencia: string; reservaId: number; desti
   ]);
 }
 
-export function smsOferta(d: { agencia: string; reservaId: number; dia: string; venceAt: Date }, zona = zonaAgencia()): string {
+export function smsOferta(d: { agencia: string; reservaId: number; dia: string; venceAt: Date; enlace?: string }, zona = zonaAgencia()): string {
   const [anio, mes, dia] = d.dia.split("-");
   const vence = `${formatearFechaCorta(d.venceAt, zona)} (${zona})`;
-  const enlace = enlaceReserva(d.reservaId);
+  const enlace = d.enlace ?? enlaceReserva(d.reservaId);
   return elegir([
     `${d.agencia}: se libero un lugar el ${dia}/${mes}/${anio} para su reserva #${d.reservaId}. Acepte antes del ${vence}: ${enlace}`,
     `Lugar libre el ${dia}/${mes}/${anio} para su reserva #${d.reservaId}. Acepte antes del ${vence}: ${enlace}`,
