@@ -12,9 +12,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!actor) redirect("/login");
   const enlaces: Enlace[] = [
     ...(esStaff(actor.rol) ? [{ href: "/soporte", texto: "Soporte" }, { href: "/soporte/lista-espera", texto: "Listas de espera" }] : []),
-    ...(actor.rol === "CLIENTE" ? [{ href: "/perfil", texto: "Mi perfil" }] : []),
     ...(actor.rol === "ADMIN"
       ? [
+          { href: "/admin/usuarios", texto: "Usuarios" },
           { href: "/admin/reglas", texto: "Reglas" },
           { href: "/admin/capacidad", texto: "Capacidad" },
           { href: "/admin/reprogramaciones", texto: "Masivas" },
@@ -22,6 +22,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         ]
       : []),
     ...(esStaff(actor.rol) && buzonVisible() ? [{ href: "/dev/correos", texto: "Correos (desarrollo)" }] : []),
+    // A manage-link session reaches one reservation and nothing of the account.
+    ...(actor.reservaId == null ? [{ href: "/perfil", texto: "Mi perfil" }] : []),
   ];
   return (
     <>

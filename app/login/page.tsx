@@ -1,19 +1,32 @@
+import Link from "next/link";
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { FormularioLogin } from "@/components/auth/FormularioLogin";
+import { PaginaCuenta } from "@/components/auth/PaginaCuenta";
+import { INICIO_POR_ROL } from "@/lib/auth/roles";
+import { actorActual } from "@/lib/auth/sesion";
 
 export const metadata: Metadata = { title: "Iniciar sesión" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+const AVISOS: Record<string, string> = {
+  contrasena: "Contraseña guardada. Inicie sesión con ella; sus sesiones anteriores se cerraron.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; aviso?: string; email?: string }> }) {
+  const { callbackUrl, aviso, email } = await searchParams;
+  // A cookie whose session was ended on the server is no session: the form is shown.
+  const actor = await actorActual();
+  if (actor) redirect(INICIO_POR_ROL[actor.rol]);
   // Only same-site paths: never bounce a user to another origin after login ("//x" and "/\\x" are hosts).
   const destino = callbackUrl && /^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : "/";
   return (
-    <main className="flex min-h-screen items-center justify-center p-4">
-      <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
-        <h1 className="text-2xl font-semibold">Iniciar sesión</h1>
-        <p className="mt-1 text-sm text-slate-600">Reprogramación de reservas de su agencia de viajes.</p>
-        <FormularioLogin destino={destino} />
+    <PaginaCuenta titulo="Iniciar sesión" subtitulo="Reprogramación de reservas de su agencia de viajes.">
+      {aviso && AVISOS[aviso] && <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{AVISOS[aviso]}</p>}
+      <FormularioLogin destino={destino} email={email?.slice(0, 254)} />
+      <div className="mt-4 flex flex-col gap-1 text-sm">
+        <Link href="/recuperar" className="inline-flex min-h-11 items-center text-blue-800 underline">¿Olvidó su contraseña?</Link>
+        <Link href="/acceso" className="inline-flex min-h-11 items-center text-blue-800 underline">Recibir un enlace de acceso</Link>
       </div>
-    </main>
+    </PaginaCuenta>
   );
 }

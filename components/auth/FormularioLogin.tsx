@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-export function FormularioLogin({ destino }: { destino: string }) {
+export function FormularioLogin({ destino, email }: { destino: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [enviando, setEnviando] = useState(false);
 
@@ -31,10 +31,10 @@ export function FormularioLogin({ destino }: { destino: string }) {
   }
 
   return (
-    <form action={enviar} className="mt-6 space-y-4" noValidate>
+    <form action={enviar} className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">Correo electrónico</label>
-        <input id="email" name="email" type="email" autoComplete="username" required autoFocus
+        <input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={email}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </div>
       <div>

@@ -3,7 +3,6 @@
 // sessions writes cerrada_at and NOTIFYs `sesiones_cerradas` in the same transaction, and every
 // process drops the matching entries on commit. While that LISTEN connection is down nothing is
 // cached, so an ended session is never honoured for longer than a notification takes.
-import type { Db } from "@/lib/db/client";
 import { escuchaDeCanal } from "@/lib/db/escucha";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashDeToken, mismoHash, nuevoToken } from "@/lib/cuenta/tokens";

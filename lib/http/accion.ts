@@ -13,10 +13,17 @@ export type ResultadoAccion<T> =
   | { ok: false; status: number; error_code: string; detail: string; campos: Record<string, string>; cuerpo: Record<string, unknown> };
 
 export async function accionProtegida<T>(roles: readonly Rol[], ejecutar: (actor: Actor) => Promise<T>): Promise<ResultadoAccion<T>> {
-  try {
+  return accionPublica(async () => {
     const actor = await requerirRol(roles);
     await limitarEscritura(prisma, actor.id);
-    return { ok: true, datos: await ejecutar(actor) };
+    return ejecutar(actor);
+  });
+}
+
+/** The same edge for forms used without a session (one-time links, recovery): errors as the contract's body. */
+export async function accionPublica<T>(ejecutar: () => Promise<T>): Promise<ResultadoAccion<T>> {
+  try {
+    return { ok: true, datos: await ejecutar() };
   } catch (error) {
     // The action's POST went through proxy.ts too: an unexpected failure quotes its request id.
     const requestId = (await headers().catch(() => null))?.get("x-request-id") ?? undefined;
