@@ -4,10 +4,15 @@ import { expect, type APIRequestContext, type Page, type TestInfo } from "@playw
 export const PASSWORD = "demo1234";
 
 /** Signs a request context in through next-auth's credentials flow (real cookies, real JWT). */
-export async function iniciarSesionApi(ctx: APIRequestContext, email: string): Promise<void> {
-  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const login = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
+export async function iniciarSesionApi(ctx: APIRequestContext, email: string, password = PASSWORD): Promise<void> {
+  const login = await intentarSesionApi(ctx, email, password);
   if (!login.ok()) throw new Error(`login ${email}: ${login.status()}`);
+}
+
+/** One sign-in attempt through next-auth's credentials flow; the response says how it went. */
+export async function intentarSesionApi(ctx: APIRequestContext, email: string, password = PASSWORD) {
+  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+  return ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
 }
 
 export async function iniciarSesion(page: Page, email: string, servidor = "") {

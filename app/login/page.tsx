@@ -14,9 +14,10 @@ const AVISOS: Record<string, string> = {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; aviso?: string; email?: string }> }) {
   const { callbackUrl, aviso, email } = await searchParams;
-  // A cookie whose session was ended on the server is no session: the form is shown.
+  // A cookie whose session was ended on the server is no session, and a manage-link session (one
+  // reservation) may sign in fully: both see the form.
   const actor = await actorActual();
-  if (actor) redirect(INICIO_POR_ROL[actor.rol]);
+  if (actor && actor.reservaId == null) redirect(INICIO_POR_ROL[actor.rol]);
   // Only same-site paths: never bounce a user to another origin after login ("//x" and "/\\x" are hosts).
   const destino = callbackUrl && /^\/(?![/\\])/.test(callbackUrl) ? callbackUrl : "/";
   return (

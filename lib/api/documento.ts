@@ -370,7 +370,21 @@ const RUTAS: Record<string, Ruta> = {
       resumen: "Iniciar sesión con correo y contraseña",
       descripcion: "Con la cookie de /api/auth/csrf. Deja la cookie de sesión (next-auth.session-token). Límite por cuenta y por dirección: 429 DEMASIADOS_INTENTOS con Retry-After.",
       cuerpoFormulario: z.object({ csrfToken: z.string(), email: z.string(), password: z.string(), json: z.literal("true").optional() }),
-      respuestas: { "200": ok("Destino tras iniciar sesión", z.object({ url: z.string() })), "429": error("Demasiados intentos", ["DEMASIADOS_INTENTOS"]) },
+      respuestas: {
+        "200": ok("Destino tras iniciar sesión", z.object({ url: z.string() })),
+        "401": ok("Correo o contraseña incorrectos, o cuenta desactivada (la misma respuesta)", z.object({ url: z.string() })),
+        "429": error("Demasiados intentos", ["DEMASIADOS_INTENTOS"]),
+      },
+    },
+  },
+  "/api/auth/signout": {
+    post: {
+      etiqueta: "Sesión",
+      id: "cerrarSesion",
+      resumen: "Cerrar sesión",
+      descripcion: "Termina la sesión en el servidor: la misma cookie, repetida después, recibe 401. Con la cookie de /api/auth/csrf.",
+      cuerpoFormulario: z.object({ csrfToken: z.string(), callbackUrl: z.string().optional(), json: z.literal("true").optional() }),
+      respuestas: { "200": ok("Destino tras cerrar sesión", z.object({ url: z.string() })) },
     },
   },
 };

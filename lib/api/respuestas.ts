@@ -393,7 +393,7 @@ export const saludAdministrativaSchema = z.object({
   estado: z.enum(["ok", "degradado"]),
   avisos: z.array(z.object({ codigo: z.enum(["BASE_SIN_CONEXION", "MIGRACIONES_PENDIENTES", "SIN_WORKERS", "WORKER_SIN_BUSCAR", "ENTREGAS_ATRASADAS"]), detalle: z.string() })),
   build: z.object({ commit: z.string() }),
-  escucha: z.object({ configuracion: z.object({ conectada: z.boolean() }), en_vivo: z.object({ conectada: z.boolean(), clientes: entero }) }),
+  escucha: z.object({ configuracion: z.object({ conectada: z.boolean() }), sesiones: z.object({ conectada: z.boolean() }), en_vivo: z.object({ conectada: z.boolean(), clientes: entero }) }),
   workers: z.array(
     z.object({
       id: z.string(),

@@ -92,3 +92,6 @@ export async function actorDeSesion(db: Ejecutor, sid: string): Promise<Actor | 
   }
   return actor;
 }
+
+/** Whether this process hears ended sessions now (for /api/admin/salud); while not, nothing is cached. */
+export const escuchaSesiones = () => ({ conectada: cierres.conectada() });

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { enteroDelEntorno } from "@/lib/entorno";
 import { estadoEscuchaEnVivo } from "@/lib/notificaciones/tiempo-real/escucha";
 import { escuchaConfiguracion } from "@/lib/reprogramacion/vigentes";
+import { escuchaSesiones } from "@/lib/auth/sesiones";
 
 const LIMITE_CONSULTA_MS = 3000;
 
@@ -71,7 +72,7 @@ const segundosDesde = (fecha: Date | null, ahora: Date) => (fecha ? Math.max(0, 
 
 export async function saludAdministrativa(db: Db, ahora = new Date()) {
   const publica = await saludPublica(db);
-  const escucha = { configuracion: escuchaConfiguracion(), en_vivo: estadoEscuchaEnVivo() };
+  const escucha = { configuracion: escuchaConfiguracion(), sesiones: escuchaSesiones(), en_vivo: estadoEscuchaEnVivo() };
   const build = { commit: process.env.COMMIT_BUILD ?? "desconocido" };
   if (publica.base_de_datos === "sin_conexion")
     return { estado: "degradado" as const, avisos: [{ codigo: "BASE_SIN_CONEXION", detalle: "PostgreSQL no responde." }] satisfies Aviso[], build, escucha, workers: [], cola: null, entregas: null };

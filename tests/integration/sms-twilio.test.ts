@@ -1,6 +1,7 @@
 // SMS end to end inside one process: the real reschedule use case on real PostgreSQL, the queue
 // worker and the official Twilio SDK talking HTTP to a local server that answers like Twilio.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verEnlace } from "@/lib/cuenta/enlaces";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 import { largoGsm7 } from "@/lib/notificaciones/sms/gsm7";
 import { iniciarWorker, type Worker } from "@/lib/notificaciones/worker";
@@ -67,9 +68,11 @@ describe("SMS de reprogramación con Twilio", () => {
     expect(enviados[0]).toMatchObject({ from: REMITENTE, messagingServiceSid: null, statusCallback: null });
     expect(sms.proveedorId).toBe(enviados[0].sid);
     const fecha = formatearFechaCorta(escenario.nuevaFecha, "America/La_Paz");
-    expect(enviados[0].body).toBe(
-      `Agencia de Viajes: su reserva #${escenario.reserva.id} a Lago Titicaca fue reprogramada al ${fecha} (America/La_Paz). Detalle: https://viajes.example.bo/reservas/${escenario.reserva.id}`,
-    );
+    // The link is the client's own manage link ("Gestionar mi reserva"), minted for this SMS.
+    const cuerpo = new RegExp(`^Agencia de Viajes: su reserva #${escenario.reserva.id} (a Lago Titicaca )?fue reprogramada al ${fecha.replace(/[/()]/g, "\\$&")} \\(America/La_Paz\\)\\. Detalle: https://viajes\\.example\\.bo/gestionar/([A-Za-z0-9_-]{24})$`);
+    const [, , token] = cuerpo.exec(enviados[0].body) ?? [];
+    expect(token, enviados[0].body).toBeDefined();
+    expect((await verEnlace(db, token, "GESTION")).ok).toBe(true);
     expect(largoGsm7(enviados[0].body)).toBeLessThanOrEqual(160);
     expect(await db.historialReprogramacion.findUniqueOrThrow({ where: { id: resultado.historial.id } })).toMatchObject({ smsEnviado: true, emailEnviado: true, clienteNotificado: true });
   });

@@ -99,3 +99,7 @@ ALTER TABLE "auditoria_usuario" ADD CONSTRAINT "auditoria_usuario_actor_id_fkey"
 
 -- Emails are unique regardless of case ("Ana@x.bo" and "ana@x.bo" are one person).
 CREATE UNIQUE INDEX "usuario_email_lower_key" ON "usuario" (lower("email"));
+
+-- A delivery belongs to a reschedule, a waiting-list offer, or (new) an account email.
+ALTER TABLE "entrega_notificacion" DROP CONSTRAINT "entrega_notificacion_origen";
+ALTER TABLE "entrega_notificacion" ADD CONSTRAINT "entrega_notificacion_origen" CHECK ("historial_id" IS NOT NULL OR "espera_id" IS NOT NULL OR "usuario_id" IS NOT NULL);
