@@ -226,6 +226,7 @@ test("enlace «Gestionar mi reserva»: el GET no cambia nada ni da sesión; «Co
   const admin = await apiComo("admin@demo.bo");
   const email = `cli-${unico()}@prueba.bo`;
   const cliente = await (await admin.post("/api/admin/usuarios/", { data: { nombre: "Rosa", apellido: "Choque", email, rol: "CLIENTE" } })).json();
+  await expect.poll(async () => (await db().query("SELECT asunto FROM correo_desarrollo WHERE para = $1", [email])).rows.map((c) => c.asunto)).toEqual([expect.stringMatching(/^Bienvenido a /)]);
   const propia = await reservaDirecta(cliente.id, diaHabil(60));
   const otra = await reservaDirecta(cliente.id, diaHabil(63));
   const operador = await apiComo("operador@demo.bo");
@@ -263,4 +264,54 @@ test("enlace «Gestionar mi reserva»: el GET no cambia nada ni da sesión; «Co
   await expect(tarde.getByRole("button", { name: "Continuar" })).toHaveCount(0);
   await contexto.close();
   await otroNavegador.close();
+});
+
+test("enlace de acceso: misma respuesta exista o no la cuenta; abrirlo no inicia sesión; «Ingresar» sí, una sola vez", async ({ browser }) => {
+  const admin = await apiComo("admin@demo.bo");
+  const email = `cli-${unico()}@prueba.bo`;
+  expect((await admin.post("/api/admin/usuarios/", { data: { nombre: "Luis", apellido: "Tarqui", email, rol: "CLIENTE" } })).status()).toBe(201);
+  const anonimo = await sinSesion();
+  const [existe, noExiste] = [await anonimo.post("/api/cuenta/enlace-acceso/", { data: { email } }), await anonimo.post("/api/cuenta/enlace-acceso/", { data: { email: `nadie-${unico()}@prueba.bo` } })];
+  expect(await existe.text()).toBe(await noExiste.text());
+  const { ruta, asunto } = await enlaceDelCorreo(email, "acceso");
+  expect(asunto).toMatch(/^Su enlace para ingresar/);
+  const contexto = await browser.newContext();
+  const page = await contexto.newPage();
+  await page.goto(ruta);
+  expect((await contexto.cookies()).filter((c) => c.name.includes("session-token"))).toEqual([]);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(page).toHaveURL(/\/reservas$/);
+  await expect(page.getByTestId("usuario-actual")).toContainText("Luis Tarqui");
+  const otro = await (await browser.newContext()).newPage();
+  await otro.goto(ruta);
+  await expect(otro.locator("main").getByRole("alert")).toHaveText("Este enlace de acceso ya se usó.");
+  await contexto.close();
+});
+
+test("cambiar la contraseña en /perfil pide la actual, explica una débil y cierra todas las sesiones", async ({ browser }) => {
+  const admin = await apiComo("admin@demo.bo");
+  const { email } = await personalInvitado(browser, admin);
+  const otraSesion = await conPassword(email, CONTRASENA);
+  const contexto = await browser.newContext();
+  const page = await contexto.newPage();
+  await page.context().addCookies((await (await conPassword(email, CONTRASENA)).storageState()).cookies);
+  await page.goto("/perfil");
+  await page.getByLabel("Contraseña actual").fill("no-es-la-actual-123");
+  await page.getByLabel("Nueva contraseña").fill("Cielo-azul-sobre-Sorata-9");
+  await page.getByLabel("Repita la contraseña").fill("Cielo-azul-sobre-Sorata-9");
+  await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+  await expect(page.locator("#actual-error")).toHaveText("La contraseña actual no es correcta");
+  await page.getByLabel("Contraseña actual").fill(CONTRASENA);
+  await page.getByLabel("Nueva contraseña").fill("carla12345");
+  await page.getByLabel("Repita la contraseña").fill("carla12345");
+  await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+  await expect(page.locator("#password-error")).toContainText("fácil de adivinar");
+  await page.getByLabel("Contraseña actual").fill(CONTRASENA);
+  await page.getByLabel("Nueva contraseña").fill("Cielo-azul-sobre-Sorata-9");
+  await page.getByLabel("Repita la contraseña").fill("Cielo-azul-sobre-Sorata-9");
+  await page.getByRole("button", { name: "Cambiar contraseña" }).click();
+  await expect(page).toHaveURL(/\/login\?aviso=contrasena/);
+  await hasta401(otraSesion);
+  expect((await intentarSesionApi(await sinSesion(), email, "Cielo-azul-sobre-Sorata-9")).status()).toBe(200);
+  await contexto.close();
 });

@@ -1,11 +1,9 @@
 import { BotonSalir } from "@/components/auth/BotonSalir";
 import { MenuPrincipal, type Enlace } from "@/components/navegacion/MenuPrincipal";
-import { esStaff, INICIO_POR_ROL } from "@/lib/auth/roles";
+import { esStaff, INICIO_POR_ROL, NOMBRE_ROL } from "@/lib/auth/roles";
 import { buzonVisible } from "@/lib/notificaciones/correo/buzon";
 import { actorActual } from "@/lib/auth/sesion";
 import { redirect } from "next/navigation";
-
-const NOMBRE_ROL = { CLIENTE: "Cliente", OPERADOR: "Operador", ADMIN: "Administrador" } as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await actorActual();

@@ -24,3 +24,6 @@ export function rolesDelArea(pathname: string): Rol[] | null {
 }
 
 export const esStaff = (rol: Rol) => ROLES_STAFF.includes(rol);
+
+/** Role names as people read them. */
+export const NOMBRE_ROL: Record<Rol, string> = { CLIENTE: "Cliente", OPERADOR: "Operador", ADMIN: "Administrador" };

@@ -7,6 +7,7 @@ import type { Contacto, VarianteCuenta } from "@/emails/tipos";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PropositoEnlace, Rol } from "@/lib/generated/prisma/enums";
+import { NOMBRE_ROL } from "@/lib/auth/roles";
 import { formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { configuracionEntregas } from "@/lib/notificaciones/config";
 import { DatosFaltantes, renderizar, type CorreoRenderizado } from "@/lib/notificaciones/correo/contenido";
@@ -18,8 +19,6 @@ type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
 const VARIANTE_DE_PLANTILLA = Object.fromEntries(Object.entries(PLANTILLA_CUENTA).map(([v, p]) => [p, v])) as Record<string, VarianteCuenta>;
 export const esCorreoDeCuenta = (plantilla: string) => plantilla in VARIANTE_DE_PLANTILLA;
-
-const NOMBRE_ROL: Record<Rol, string> = { CLIENTE: "Cliente", OPERADOR: "Operador", ADMIN: "Administrador" };
 
 /** One account email (and, for a one-time link, the link's row) with its queue job, in one statement. */
 export async function encolarCorreoCuenta(db: Ejecutor, usuarioId: number, variante: VarianteCuenta) {

@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-type Rol = "CLIENTE" | "OPERADOR" | "ADMIN";
-export const NOMBRE_ROL: Record<Rol, string> = { CLIENTE: "Cliente", OPERADOR: "Operador", ADMIN: "Administrador" };
+import { NOMBRE_ROL, type Rol } from "@/lib/auth/roles";
 
 interface Valores {
   nombre: string;

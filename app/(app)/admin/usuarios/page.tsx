@@ -1,6 +1,6 @@
 // People of the agency: search by name or email, filter by role and state, pages from the server.
 import Link from "next/link";
-import { NOMBRE_ROL } from "@/components/admin/usuarios/FormularioUsuario";
+import { NOMBRE_ROL } from "@/lib/auth/roles";
 import { ButtonLink, clasesBoton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { actorDePagina } from "@/lib/auth/pagina";

@@ -1,7 +1,8 @@
 // One person: their data, the edit form, deactivate/reactivate, a pending invitation, and the audit.
 import Link from "next/link";
 import { AccionesUsuario } from "@/components/admin/usuarios/AccionesUsuario";
-import { FormularioUsuario, NOMBRE_ROL } from "@/components/admin/usuarios/FormularioUsuario";
+import { FormularioUsuario } from "@/components/admin/usuarios/FormularioUsuario";
+import { NOMBRE_ROL } from "@/lib/auth/roles";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Datum } from "@/components/ui/datum";
 import { actorDePagina, oPagina404 } from "@/lib/auth/pagina";
