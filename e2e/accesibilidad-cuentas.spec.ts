@@ -67,9 +67,9 @@ for (const ancho of ANCHOS) {
     await anonima.goto("/acceso");
     await revisarPagina(anonima, testInfo, "acceso", ancho);
 
-    const reserva = await reservaDirecta(cliente.id, diaHabil(70));
+    const reserva = await reservaDirecta(cliente.id, diaHabil(185));
     const operadorDemo = await apiComo("operador@demo.bo");
-    await operadorDemo.post(`/api/reservas/${reserva}/reprogramar/`, { data: { nueva_fecha: diaHabil(74).toISOString(), motivo: "Cambio pedido por teléfono" } });
+    await operadorDemo.post(`/api/reservas/${reserva}/reprogramar/`, { data: { nueva_fecha: diaHabil(188).toISOString(), motivo: "Cambio pedido por teléfono" } });
     await anonima.goto(await enlace(cliente.email, "gestionar"));
     await expect(anonima.getByRole("button", { name: "Continuar" })).toBeVisible();
     await revisarPagina(anonima, testInfo, "gestionar", ancho);

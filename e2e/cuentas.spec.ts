@@ -227,10 +227,10 @@ test("enlace «Gestionar mi reserva»: el GET no cambia nada ni da sesión; «Co
   const email = `cli-${unico()}@prueba.bo`;
   const cliente = await (await admin.post("/api/admin/usuarios/", { data: { nombre: "Rosa", apellido: "Choque", email, rol: "CLIENTE" } })).json();
   await expect.poll(async () => (await db().query("SELECT asunto FROM correo_desarrollo WHERE para = $1", [email])).rows.map((c) => c.asunto)).toEqual([expect.stringMatching(/^Bienvenido a /)]);
-  const propia = await reservaDirecta(cliente.id, diaHabil(60));
-  const otra = await reservaDirecta(cliente.id, diaHabil(63));
+  const propia = await reservaDirecta(cliente.id, diaHabil(170));
+  const otra = await reservaDirecta(cliente.id, diaHabil(173));
   const operador = await apiComo("operador@demo.bo");
-  const movida = await operador.post(`/api/reservas/${propia}/reprogramar/`, { data: { nueva_fecha: diaHabil(61).toISOString(), motivo: "Cambio pedido por teléfono" } });
+  const movida = await operador.post(`/api/reservas/${propia}/reprogramar/`, { data: { nueva_fecha: diaHabil(176).toISOString(), motivo: "Cambio pedido por teléfono" } });
   expect(movida.status(), await movida.text()).toBe(200);
   const correo = await enlaceDelCorreo(email, "gestionar");
   expect(correo.html).toContain("Gestionar mi reserva");
@@ -248,7 +248,7 @@ test("enlace «Gestionar mi reserva»: el GET no cambia nada ni da sesión; «Co
   await expect(page).toHaveURL(new RegExp(`/reservas/${propia}$`));
   const sesion = (await db().query("SELECT reserva_id, extract(epoch FROM vence_at - creada_at)::int AS segundos FROM sesion WHERE usuario_id = $1", [cliente.id])).rows;
   expect(sesion).toEqual([{ reserva_id: propia, segundos: 7200 }]);
-  const r = await page.request.post(`/api/reservas/${propia}/reprogramar/`, { data: { nueva_fecha: diaHabil(67).toISOString(), motivo: "Prefiero otra semana" } });
+  const r = await page.request.post(`/api/reservas/${propia}/reprogramar/`, { data: { nueva_fecha: diaHabil(179).toISOString(), motivo: "Prefiero otra semana" } });
   expect(r.status(), await r.text()).toBe(200);
   expect((await page.request.get(`/api/reservas/${otra}/historial-reprogramacion/`)).status()).toBe(404);
   expect((await page.goto(`/reservas/${otra}`))?.status()).toBe(404);

@@ -8,7 +8,7 @@ import { iniciarSesion, revisarPagina } from "./helpers";
 
 /** Closes the toasts: a fading one is low-contrast text that axe rightly flags, and it hides the page. */
 async function sinAvisos(page: Page) {
-  for (const cerrar of await page.getByRole("button", { name: "Cerrar aviso" }).all()) await cerrar.click().catch(() => {});
+  for (const cerrar of await page.getByRole("button", { name: "Cerrar aviso" }).all()) await cerrar.click({ timeout: 2000 }).catch(() => {});
   await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
 }
 

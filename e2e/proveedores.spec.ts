@@ -43,7 +43,8 @@ test("una reprogramación: exactamente un correo al cliente por Resend, uno al a
   expect(alCliente[0].cuerpo.text).toContain("Hola Juan Pérez,");
   expect(alCliente[0].cuerpo.text).toContain("Cambio por reunión familiar");
   expect(alCliente[0].cuerpo.text).toContain("(hora de America/La_Paz)");
-  expect(alCliente[0].cuerpo.html).toContain(`${servidor()}/reservas?reserva=${id}`);
+  // The button is the client's own manage link, minted for this email.
+  expect(alCliente[0].cuerpo.html).toMatch(new RegExp(`href="${servidor()}/gestionar/[A-Za-z0-9_-]{24}"`));
   expect(alCliente[0].clave).toMatch(/^entrega-\d+$/);
   const alAdmin = (await enviadosA("auditoria@agencia.bo")).filter((e) => e.cuerpo.subject.startsWith(`[Auditoría] Reserva #${id} `));
   expect(alAdmin).toHaveLength(1);

@@ -95,3 +95,7 @@ export async function actorDeSesion(db: Ejecutor, sid: string): Promise<Actor | 
 
 /** Whether this process hears ended sessions now (for /api/admin/salud); while not, nothing is cached. */
 export const escuchaSesiones = () => ({ conectada: cierres.conectada() });
+
+/** Housekeeping: sessions that ended or expired more than a week ago are of no further use. */
+export const borrarSesionesVencidas = (db: Ejecutor) =>
+  db.$executeRaw`DELETE FROM sesion WHERE vence_at < now() - interval '7 days' OR cerrada_at < now() - interval '7 days'`;

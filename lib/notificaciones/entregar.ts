@@ -2,7 +2,8 @@
 // and error type; a retryable failure schedules the next attempt with exponential backoff (or the
 // provider's retry-after), and after the last attempt the delivery is dead-lettered (FALLIDA).
 // Sending happens outside any transaction; recording the outcome and scheduling the retry is one
-// statement, so a delivery costs three round trips of ours: load, send, record.
+// statement, so a delivery costs three round trips of ours: load, send, record (a client's email or
+// SMS one more: the manage link it carries is stored, as a hash, before it is sent).
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";

@@ -5,6 +5,7 @@
 // It rides out database outages: graphile's runner is supervised and restarted with backoff when it
 // stops or cannot start, and a recovery sweep hands the jobs of a crashed worker (and deliveries
 // whose job was lost) to a live one within about a minute instead of graphile's 4 hours.
+import { borrarSesionesVencidas } from "@/lib/auth/sesiones";
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { run, type Runner, type WorkerEvents } from "graphile-worker";
@@ -144,8 +145,9 @@ export async function iniciarWorker(opciones: OpcionesWorker): Promise<Worker> {
 
   const barrido = setInterval(() => {
     // Housekeeping off the reschedule's transaction: expired idempotency keys, the panel's count
-    // deltas, waits for days already over.
+    // deltas, waits for days already over, sessions long ended.
     borrarClavesVencidas(opciones.db).catch(() => {});
+    borrarSesionesVencidas(opciones.db).catch(() => {});
     compactarConteos(opciones.db).catch(() => {});
     cerrarEsperasPasadas(opciones.db).catch(() => {});
     opciones.db.$executeRaw`DELETE FROM latido_worker WHERE latido_at < now() - interval '1 hour'`.catch(() => {});

@@ -1,5 +1,6 @@
 // Listing reservations. A client only ever sees their own (single ones: reservaDelActor).
 import { z } from "zod";
+import { porPalabra } from "@/lib/busqueda";
 import { paginacion, ventana } from "@/lib/paginacion";
 import type { Actor } from "@/lib/auth/credenciales";
 import { esStaff } from "@/lib/auth/roles";
@@ -44,21 +45,16 @@ export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReser
 }
 
 function terminosDeBusqueda(q: string | undefined): Prisma.ReservaWhereInput[] {
-  return (q ?? "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 6)
-    .map((t) => {
-      const contiene = { contains: t, mode: "insensitive" as const };
-      const id = /^#?\d{1,9}$/.test(t) ? Number(t.replace("#", "")) : null;
-      return {
-        OR: [
-          { destino: contiene },
-          { usuario: { nombre: contiene } },
-          { usuario: { apellido: contiene } },
-          { usuario: { email: contiene } },
-          ...(id ? [{ id }] : []),
-        ],
-      };
-    });
+  return porPalabra(q, (t, contiene) => {
+    const id = /^#?\d{1,9}$/.test(t) ? Number(t.replace("#", "")) : null;
+    return {
+      OR: [
+        { destino: contiene },
+        { usuario: { nombre: contiene } },
+        { usuario: { apellido: contiene } },
+        { usuario: { email: contiene } },
+        ...(id ? [{ id }] : []),
+      ],
+    };
+  });
 }

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Rol } from "@/lib/generated/prisma/enums";
+import { porPalabra } from "@/lib/busqueda";
 import { paginacion, ventana } from "@/lib/paginacion";
 import { telefonoMovilSchema } from "@/lib/telefono";
 import { parsearCon, texto } from "@/lib/validacion";
@@ -95,16 +96,7 @@ export const serializarUsuario = (u: UsuarioGestion) => ({
 const emailYaRegistrado = () =>
   new ErrorDominio(409, "EMAIL_YA_REGISTRADO", "Ya existe una cuenta con ese correo.", { campos: { email: "Ya existe una cuenta con ese correo" } });
 
-function terminos(q: string | undefined): Prisma.UsuarioWhereInput[] {
-  return (q ?? "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 6)
-    .map((t) => {
-      const contiene = { contains: t, mode: "insensitive" as const };
-      return { OR: [{ nombre: contiene }, { apellido: contiene }, { email: contiene }] };
-    });
-}
+const terminos = (q: string | undefined): Prisma.UsuarioWhereInput[] => porPalabra(q, (_t, contiene) => ({ OR: [{ nombre: contiene }, { apellido: contiene }, { email: contiene }] }));
 
 export async function listarUsuarios(db: Db, consulta: unknown) {
   const filtros = parsearCon(filtrosUsuariosSchema, consulta, "Los filtros no son válidos.");

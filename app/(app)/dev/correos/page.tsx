@@ -39,13 +39,13 @@ export default async function CorreosPage({ searchParams }: { searchParams: Prom
             <h2 className="font-semibold">{abierto.asunto}</h2>
             <p className="mb-2 text-sm text-slate-600">Para {abierto.para}</p>
             {abierto.canal === "SMS" ? (
-              <p className="max-w-sm whitespace-pre-wrap rounded-2xl bg-slate-100 p-3 text-sm" data-testid="sms">{abierto.texto}</p>
+              <p className="max-w-sm whitespace-pre-wrap wrap-anywhere rounded-2xl bg-slate-100 p-3 text-sm" data-testid="sms">{abierto.texto}</p>
             ) : (
               <>
                 <iframe title="Vista del correo" srcDoc={abierto.html} sandbox="" className="h-[640px] w-full rounded border border-slate-200" />
                 <details className="mt-2 text-sm">
                   <summary className="cursor-pointer">Versión de texto</summary>
-                  <pre className="mt-2 whitespace-pre-wrap text-xs">{abierto.texto}</pre>
+                  <pre className="mt-2 whitespace-pre-wrap wrap-anywhere text-xs">{abierto.texto}</pre>
                 </details>
               </>
             )}
