@@ -256,12 +256,25 @@ test("enlace «Gestionar mi reserva»: el GET no cambia nada ni da sesión; «Co
   expect(lista.reservas.map((x: { id: number }) => x.id)).toEqual([propia]);
   expect((await page.goto("/perfil"))?.url()).toMatch(/\/login/);
 
+  const { rows: [{ fecha_inicio: fecha }] } = await db().query("SELECT fecha_inicio FROM reserva WHERE id = $1", [propia]);
   await db().query("UPDATE reserva SET fecha_inicio = now() - interval '1 hour' WHERE id = $1", [propia]);
   const otroNavegador = await browser.newContext();
   const tarde = await otroNavegador.newPage();
   await tarde.goto(correo.ruta);
   await expect(tarde.locator("main").getByRole("alert")).toContainText("La fecha del viaje ya pasó");
   await expect(tarde.getByRole("button", { name: "Continuar" })).toHaveCount(0);
+  await db().query("UPDATE reserva SET fecha_inicio = $2 WHERE id = $1", [propia, fecha]);
+
+  // Support revokes the links from the reservation's page: the open session and every link die.
+  expect((await page.request.get("/api/reservas/")).status()).toBe(200);
+  const soporte = await (await browser.newContext({ storageState: await operador.storageState() })).newPage();
+  await soporte.goto(`/soporte/reservas/${propia}`);
+  await expect(soporte.getByTestId("enlaces-gestion")).toHaveText(/activos: [1-9]/);
+  await soporte.getByRole("button", { name: "Revocar enlaces" }).click();
+  await soporte.getByRole("button", { name: "Sí, revocar" }).click();
+  await expect(soporte.getByTestId("enlaces-gestion")).toHaveText("Enlaces «Gestionar mi reserva» activos: 0");
+  await expect.poll(async () => (await page.request.get("/api/reservas/")).status(), { timeout: 5000 }).toBe(401);
+  expect((await tarde.goto(correo.ruta))?.status()).toBe(404);
   await contexto.close();
   await otroNavegador.close();
 });

@@ -47,12 +47,6 @@ export async function actorActual(): Promise<Actor | null> {
   return sid ? actorDeSesion(prisma, sid) : null;
 }
 
-/** The session id of the current cookie (to end it), or null. */
-export async function sidActual(): Promise<string | null> {
-  const token = await tokenDeSesion();
-  return token ? sidDelToken(token) : null;
-}
-
 /**
  * Puts a session opened outside next-auth's sign-in (one-time links) into the browser: the same
  * cookie and JWT next-auth issues, so every guard and sign-out treat it alike.

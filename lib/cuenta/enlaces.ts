@@ -96,3 +96,7 @@ export async function revocarEnlacesGestion(db: Db, reservaId: number) {
     return { enlaces_revocados: count };
   });
 }
+
+/** How many manage links of a reservation still work for its holder (for support's page). */
+export const enlacesGestionVigentes = (db: Tx, reserva: { id: number; usuarioId: number }) =>
+  db.enlaceAcceso.count({ where: { reservaId: reserva.id, usuarioId: reserva.usuarioId, proposito: "GESTION", revocadoAt: null, hash: { not: null } } });

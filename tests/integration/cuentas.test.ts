@@ -10,6 +10,8 @@ import { emitirEnlaceGestion, revocarEnlacesGestion, verEnlace } from "@/lib/cue
 import { hashDeToken, nuevoToken } from "@/lib/cuenta/tokens";
 import { ErrorDominio } from "@/lib/errores";
 import { actualizarUsuario, crearUsuario } from "@/lib/usuarios/gestion";
+import { procesarEntrega } from "@/lib/notificaciones/entregar";
+import { reprogramarReserva } from "@/lib/reprogramacion/reprogramar";
 import { databaseUrl, db } from "./db";
 import { actorDemo, clienteConReserva } from "./escenario";
 
@@ -110,6 +112,22 @@ describe("enlace «Gestionar mi reserva»", () => {
 
     expect(await revocarEnlacesGestion(db, reserva.id)).toEqual({ enlaces_revocados: 1 });
     expect(await verEnlace(db, token, "GESTION")).toEqual({ ok: false, motivo: "DESCONOCIDO" });
+  });
+});
+
+describe("una persona desactivada no recibe nada", () => {
+  it("sus correos y SMS en cola se descartan (DESTINATARIO_INVALIDO) y no llegan; los avisos a la agencia sí", async () => {
+    const { usuario, reserva, nuevaFecha } = await clienteConReserva({ telefono: "+59171112233" });
+    // Deactivated first: a worker of another test file may pick the jobs up at once.
+    await actualizarUsuario(db, admin, usuario.id, { activo: false });
+    await reprogramarReserva(db, await actorDemo("operador@demo.bo"), reserva.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Cambio de vuelo" });
+    const entregas = await db.entregaNotificacion.findMany({ where: { historial: { reservaId: reserva.id } }, orderBy: { id: "asc" } });
+    for (const e of entregas) await procesarEntrega(db, e.id); // already done by another worker: skipped
+    const despues = await db.entregaNotificacion.findMany({ where: { historial: { reservaId: reserva.id } }, orderBy: { id: "asc" } });
+    const alCliente = despues.filter((e) => e.destinatario === usuario.email || e.destinatario === "+59171112233");
+    expect(alCliente.map((e) => [e.canal, e.estado, e.errorTipo])).toEqual([["EMAIL", "FALLIDA", "DESTINATARIO_INVALIDO"], ["SMS", "FALLIDA", "DESTINATARIO_INVALIDO"]]);
+    expect(despues.filter((e) => !alCliente.includes(e)).every((e) => e.estado === "ENVIADA")).toBe(true);
+    expect(await db.correoDesarrollo.count({ where: { para: { in: [usuario.email, "+59171112233"] } } })).toBe(0);
   });
 });
 

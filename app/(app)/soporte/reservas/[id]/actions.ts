@@ -5,6 +5,9 @@ import { camposPersonalSchema, solicitudDelPersonal, type ResultadoEnvio } from 
 import { enviarFormularioDeReprogramacion } from "@/lib/reprogramacion/envio-formulario";
 import { aceptarComo, salirComo, unirseComo } from "@/lib/lista-espera/acciones";
 import { guardarContactoComo } from "@/lib/usuarios/acciones";
+import { revocarEnlacesGestion } from "@/lib/cuenta/enlaces";
+import { prisma } from "@/lib/db/client";
+import { accionProtegida } from "@/lib/http/accion";
 
 export async function reprogramarComoPersonal(reservaId: string, formData: FormData): Promise<ResultadoEnvio> {
   return enviarFormularioDeReprogramacion(["OPERADOR", "ADMIN"], reservaId, formData, camposPersonalSchema, solicitudDelPersonal);
@@ -18,3 +21,6 @@ export const aceptarOfertaComoPersonal = async (reservaId: string, fecha: string
 
 /** The client's SMS contact, edited by staff from the reservation's page. */
 export const guardarContactoDelCliente = async (clienteId: number, formData: FormData) => guardarContactoComo(PERSONAL, clienteId, formData);
+
+/** Takes back the reservation's manage links (a forwarded email, a lost phone): the staff edge of DELETE /api/reservas/{id}/enlaces-gestion/. */
+export const revocarEnlacesDeReserva = async (reservaId: number) => accionProtegida(PERSONAL, () => revocarEnlacesGestion(prisma, reservaId));

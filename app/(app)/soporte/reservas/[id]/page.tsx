@@ -20,7 +20,9 @@ import { mostrarTelefono } from "@/lib/telefono";
 import { EsperasReserva } from "@/components/reservas/EsperasReserva";
 import { esperasDeReserva } from "@/lib/lista-espera/entradas";
 import { FormularioContacto } from "@/components/perfil/FormularioContacto";
-import { aceptarOfertaComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
+import { RevocarEnlaces } from "@/components/soporte/RevocarEnlaces";
+import { enlacesGestionVigentes } from "@/lib/cuenta/enlaces";
+import { aceptarOfertaComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, revocarEnlacesDeReserva, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
 
 export const metadata = { title: "Reserva · Soporte" };
 
@@ -29,11 +31,12 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
   const actor = await actorDePagina(["OPERADOR", "ADMIN"], `/soporte/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
   const zona = zonaAgencia();
-  const [historial, entregas, verdictos, { entradas: esperas }] = await Promise.all([
+  const [historial, entregas, verdictos, { entradas: esperas }, enlaces] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     entregasDeReserva(prisma, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
     esperasDeReserva(prisma, actor, reserva.id),
+    enlacesGestionVigentes(prisma, reserva),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   const reprogramada = Number((await searchParams).reprogramada);
@@ -72,6 +75,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
               <FormularioContacto key={`${cliente.telefono}-${cliente.smsActivo}`} telefono={cliente.telefono && mostrarTelefono(cliente.telefono)} smsActivo={cliente.smsActivo} guardar={guardarContactoDelCliente.bind(null, cliente.id)} personal />
             </div>
           </details>
+          <RevocarEnlaces vigentes={enlaces} revocar={revocarEnlacesDeReserva.bind(null, reserva.id)} />
         </Card>
 
         <Card aria-labelledby="titulo-reserva">
