@@ -9,7 +9,7 @@ import { establecerConEnlace, pedirEnlace, RESPUESTA_PEDIDO_ENLACE } from "@/lib
 import { emitirEnlaceGestion, revocarEnlacesGestion, verEnlace } from "@/lib/cuenta/enlaces";
 import { hashDeToken, nuevoToken } from "@/lib/cuenta/tokens";
 import { ErrorDominio } from "@/lib/errores";
-import { actualizarUsuario, crearUsuario } from "@/lib/usuarios/gestion";
+import { actualizarUsuario, crearUsuario, reenviarInvitacion } from "@/lib/usuarios/gestion";
 import { procesarEntrega } from "@/lib/notificaciones/entregar";
 import { reprogramarReserva } from "@/lib/reprogramacion/reprogramar";
 import { databaseUrl, db } from "./db";
@@ -54,6 +54,18 @@ describe("invitación de un solo uso", () => {
     expect(await codigo(establecerConEnlace(db, { token, password: "Otra-frase-distinta-99" }, "INVITACION"))).toBe("410 ENLACE_USADO");
     expect(await verificarCredenciales(db, usuario.email, CONTRASENA)).not.toBeNull();
     expect((await db.auditoriaUsuario.findMany({ where: { usuarioId: usuario.id } })).map((a) => a.accion)).toEqual(["CREADO", "CONTRASENA_ESTABLECIDA"]);
+  });
+
+  it("reenviar la invitación anula el enlace anterior; con contraseña ya elegida es 409", async () => {
+    const { usuario, token } = await personalConInvitacion();
+    await reenviarInvitacion(db, admin, usuario.id);
+    expect(await verEnlace(db, token, "INVITACION")).toEqual({ ok: false, motivo: "DESCONOCIDO" });
+    const [vieja, nueva] = await db.enlaceAcceso.findMany({ where: { usuarioId: usuario.id, proposito: "INVITACION" }, orderBy: { id: "asc" } });
+    expect([vieja.revocadoAt !== null, nueva.revocadoAt]).toEqual([true, null]);
+    const tokenNuevo = nuevoToken();
+    await db.enlaceAcceso.update({ where: { id: nueva.id }, data: { hash: hashDeToken(tokenNuevo) } });
+    await establecerConEnlace(db, { token: tokenNuevo, password: CONTRASENA }, "INVITACION");
+    expect(await codigo(reenviarInvitacion(db, admin, usuario.id))).toBe("409 INVITACION_NO_PENDIENTE");
   });
 
   it("un token alterado, con otra forma o vencido no sirve y no cambia nada", async () => {
