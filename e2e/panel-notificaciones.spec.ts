@@ -56,7 +56,8 @@ test("el buzón de desarrollo muestra el correo al cliente y el historial queda 
   const correo = page.frameLocator('iframe[title="Vista del correo"]');
   await expect(correo.getByText("Hola Juan Pérez,")).toBeVisible();
   await expect(correo.getByText("Cambio de fecha por salud")).toBeVisible();
-  await expect(correo.getByRole("link", { name: "Ver mi reserva" })).toHaveAttribute("href", new RegExp(`/reservas\\?reserva=${id}$`));
+  // The client's own manage link, minted for this email.
+  await expect(correo.getByRole("link", { name: "Gestionar mi reserva" })).toHaveAttribute("href", /\/gestionar\/[A-Za-z0-9_-]{24}$/);
 });
 
 test("un cliente no puede abrir el buzón ni el panel", async ({ page }) => {

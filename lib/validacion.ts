@@ -151,3 +151,11 @@ export const motivoSchema = texto(MOTIVO_MAX, {
 
 /** A form field that may be left empty: "" (or null) counts as not given. */
 export const opcionalEnFormulario = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+/** An email as people type it: trimmed, stored as typed, compared case-insensitively by the queries. */
+export const emailSchema = z
+  .string({ error: "Indique el correo" })
+  .trim()
+  .min(1, "Indique el correo")
+  .max(254, "Máximo 254 caracteres")
+  .pipe(z.email({ error: "Escriba un correo válido, por ejemplo nombre@agencia.bo" }));

@@ -15,6 +15,7 @@ import { destinoSchema } from "@/lib/reprogramacion/masiva";
 import { solicitudSchema } from "@/lib/reprogramacion/solicitud";
 import { filtrosReservasSchema } from "@/lib/reservas/consultas";
 import { nuevaReservaSchema } from "@/lib/reservas/crear";
+import { edicionReservaSchema } from "@/lib/reservas/editar";
 import { pedidoEnlaceSchema } from "@/lib/cuenta/acceso";
 import { actualizarUsuarioSchema, crearUsuarioSchema, filtrosUsuariosSchema } from "@/lib/usuarios/gestion";
 import { fechaIso } from "@/lib/validacion";
@@ -116,11 +117,29 @@ const RUTAS: Record<string, Ruta> = {
     post: {
       etiqueta: "Reservas",
       id: "crearReserva",
-      resumen: "Crear una reserva para un cliente",
+      resumen: "Crear una reserva para un cliente (o sincronizarla por su referencia_externa)",
+      descripcion: "El cliente va por id (`usuario`) o por correo (`cliente`: se usa su cuenta o se crea una sin contraseña). Con `referencia_externa`, repetir la misma reserva responde 200 con la existente y no crea nada; con otros datos es 409 REFERENCIA_EXISTENTE (use PATCH). La fecha de una reserva reprogramada en el producto se compara con su fecha original.",
       roles: STAFF,
       cuerpo: nuevaReservaSchema,
-      respuestas: { "201": ok("Reserva creada", r.reservaSchema) },
-      errores: { "409": error("Día sin cupo", ["FECHA_NO_DISPONIBLE"]) },
+      respuestas: { "201": ok("Reserva creada", r.reservaSchema), "200": ok("La misma reserva ya existía con esa referencia_externa", r.reservaSchema) },
+      errores: { "409": error("Día sin cupo, o referencia_externa con otros datos", ["FECHA_NO_DISPONIBLE", "REFERENCIA_EXISTENTE"]) },
+    },
+  },
+  "/api/reservas/{id}": {
+    path: conId,
+    get: { etiqueta: "Reservas", id: "obtenerReserva", resumen: "Una reserva", descripcion: "La propia (cliente) o cualquiera (personal).", roles: TODOS, respuestas: { "200": ok("La reserva", r.reservaSchema) } },
+    patch: {
+      etiqueta: "Reservas",
+      id: "editarReserva",
+      resumen: "Corregir destino, total, moneda, servicios o referencia_externa",
+      descripcion: "Nunca la fecha (es una reprogramación, con sus reglas e historial) ni los contadores: 400 CAMPO_NO_EDITABLE. Cada cambio queda en la auditoría de la reserva. `servicios` reemplaza la lista entera.",
+      roles: STAFF,
+      cuerpo: edicionReservaSchema,
+      respuestas: { "200": ok("Reserva (con los cambios)", r.reservaSchema) },
+      errores: {
+        "400": error("Datos inválidos o campo no editable", ["DATOS_INVALIDOS", "CAMPO_NO_EDITABLE", "JSON_INVALIDO", "JSON_DEMASIADO_ANIDADO", "CUERPO_INCOMPLETO"]),
+        "409": error("Otra reserva ya tiene esa referencia_externa", ["REFERENCIA_EXISTENTE"]),
+      },
     },
   },
   "/api/reservas/{id}/reprogramar": {

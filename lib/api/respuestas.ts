@@ -26,6 +26,7 @@ export const reservaSchema = z
     id: idSchema,
     usuario: idSchema,
     cliente: z.object({ id: idSchema, nombre: z.string(), email: z.string() }),
+    referencia_externa: nullable(z.string()).meta({ description: "Código de la reserva en el sistema de la agencia" }),
     destino: z.string(),
     fecha_inicio: instanteSchema,
     estado: estadoReservaSchema,

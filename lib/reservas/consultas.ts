@@ -13,6 +13,8 @@ import { INCLUIR_RESERVA } from "./serializar";
 export const filtrosReservasSchema = z
   .object({
     usuario: idDeConsulta.optional(),
+    /** The agency's own booking code (referencia_externa), exact. */
+    referencia: texto(100).optional(),
     /** Words that must all appear in the client's name or email, the destination, or be the id ("#12"). */
     q: texto(100).optional(),
     estado: z.enum(EstadoReserva).optional(),
@@ -29,6 +31,7 @@ export async function listarReservas(db: Db, actor: Actor, filtros: FiltrosReser
     // A manage-link session lists only its reservation.
     ...(actor.reservaId != null ? { id: actor.reservaId } : {}),
     estado: filtros.estado,
+    referenciaExterna: filtros.referencia || undefined,
     AND: terminosDeBusqueda(filtros.q),
     fechaInicio: filtros.desde || filtros.hasta ? { gte: filtros.desde ? new Date(filtros.desde) : undefined, lt: filtros.hasta ? new Date(filtros.hasta) : undefined } : undefined,
   };

@@ -26,6 +26,7 @@ export function serializarReserva(reserva: ReservaCompleta): z.input<typeof rese
       nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`,
       email: reserva.usuario.email,
     },
+    referencia_externa: reserva.referenciaExterna,
     destino: reserva.destino,
     fecha_inicio: iso(reserva.fechaInicio),
     estado: reserva.estado,

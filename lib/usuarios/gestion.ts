@@ -12,18 +12,11 @@ import { Rol } from "@/lib/generated/prisma/enums";
 import { porPalabra } from "@/lib/busqueda";
 import { paginacion, ventana } from "@/lib/paginacion";
 import { telefonoMovilSchema } from "@/lib/telefono";
-import { parsearCon, texto } from "@/lib/validacion";
+import { emailSchema, parsearCon, texto } from "@/lib/validacion";
 import { encolarCorreoCuenta } from "@/lib/cuenta/correos";
 import { revocarPendientes } from "@/lib/cuenta/enlaces";
 import { registrarAuditoria } from "./auditoria";
 
-
-export const emailSchema = z
-  .string({ error: "Indique el correo" })
-  .trim()
-  .min(1, "Indique el correo")
-  .max(254, "Máximo 254 caracteres")
-  .pipe(z.email({ error: "Escriba un correo válido, por ejemplo nombre@agencia.bo" }));
 
 const departamento = texto(100).transform((v) => v || null);
 

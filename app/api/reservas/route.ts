@@ -12,10 +12,11 @@ const get = ruta(async (request) => {
   return json({ ...resultado, reservas: resultado.reservas.map(serializarReserva) });
 });
 
+// 201 when created; 200 when the same booking came again with its referencia_externa.
 const post = ruta(async (request) => {
-  await requerirRol(["OPERADOR", "ADMIN"]);
-  const reserva = await crearReserva(prisma, await leerJson(request));
-  return json(serializarReserva(reserva), 201);
+  const actor = await requerirRol(["OPERADOR", "ADMIN"]);
+  const { reserva, creada } = await crearReserva(prisma, actor, await leerJson(request));
+  return json(serializarReserva(reserva), creada ? 201 : 200);
 });
 
 export const { GET, POST, PUT, PATCH, DELETE } = metodos({ GET: get, POST: post });
