@@ -301,7 +301,7 @@ test("enlace de acceso: misma respuesta exista o no la cuenta; abrirlo no inicia
   await contexto.close();
 });
 
-test("cambiar la contraseña en /perfil pide la actual, explica una débil y cierra todas las sesiones", async ({ browser }) => {
+test("cambiar la contraseña en /perfil pide la actual, explica una débil y cierra todas las sesiones anteriores (este navegador recibe una nueva)", async ({ browser }) => {
   const admin = await apiComo("admin@demo.bo");
   const { email } = await personalInvitado(browser, admin);
   const otraSesion = await conPassword(email, CONTRASENA);
@@ -322,9 +322,15 @@ test("cambiar la contraseña en /perfil pide la actual, explica una débil y cie
   await page.getByLabel("Contraseña actual").fill(CONTRASENA);
   await page.getByLabel("Nueva contraseña").fill("Cielo-azul-sobre-Sorata-9");
   await page.getByLabel("Repita la contraseña").fill("Cielo-azul-sobre-Sorata-9");
+  const copiaDeEsta = conContrato(await request.newContext({ baseURL: BASE(), storageState: await page.context().storageState() }));
   await page.getByRole("button", { name: "Cambiar contraseña" }).click();
-  await expect(page).toHaveURL(/\/login\?aviso=contrasena/);
+  await expect(page.locator("main").getByRole("status")).toHaveText("Contraseña cambiada. Se cerraron todas sus otras sesiones; en este navegador sigue conectado.");
+  // Every earlier session ends, a copy of this browser's cookie too; this browser got a new one.
   await hasta401(otraSesion);
+  await hasta401(copiaDeEsta);
+  await page.reload();
+  await expect(page).toHaveURL(/\/perfil$/);
+  expect((await intentarSesionApi(await sinSesion(), email, CONTRASENA)).status()).toBe(401);
   expect((await intentarSesionApi(await sinSesion(), email, "Cielo-azul-sobre-Sorata-9")).status()).toBe(200);
   await contexto.close();
 });

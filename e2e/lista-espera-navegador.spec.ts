@@ -106,6 +106,9 @@ test("soporte ve las listas de espera por día y el cliente edita su celular par
   await page.getByRole("button", { name: "Guardar" }).click();
   await expect(page.getByText("Datos de contacto guardados")).toBeVisible();
   expect((await db().query("SELECT telefono, sms_activo FROM usuario WHERE id = $1", [cliente.id])).rows[0]).toEqual({ telefono: "+59176543210", sms_activo: true });
+  // The refreshed page remounts the form with the stored (normalised) number: a change made before
+  // that would be reset by it.
+  await expect(page.getByLabel("Celular")).toHaveValue("+591 76543210");
   await page.getByLabel(/Quiero recibir avisos por SMS/).uncheck();
   await page.getByRole("button", { name: "Guardar" }).click();
   await expect(page.getByText("sin avisos por SMS")).toBeVisible();

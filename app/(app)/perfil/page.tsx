@@ -40,7 +40,7 @@ export default async function PerfilPage() {
         <CardHeader title="Contraseña" titleId="titulo-contrasena" />
         {usuario.passwordHash ? (
           <>
-            <p className="mb-3 text-sm text-slate-700">Al cambiarla se cierran todas sus sesiones, también esta: vuelva a ingresar con la nueva.</p>
+            <p className="mb-3 text-sm text-slate-700">Al cambiarla se cierran sus sesiones en otros navegadores y dispositivos; en este sigue conectado.</p>
             <FormularioNuevaContrasena accion={cambiarMiContrasena} ayuda={AYUDA_CONTRASENA} conActual boton="Cambiar contraseña" />
           </>
         ) : (
