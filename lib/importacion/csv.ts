@@ -68,7 +68,7 @@ export function montoDeTexto(texto: string): string | null {
 export function fechaDeTexto(texto: string, zona: string): Date | null {
   const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(texto.trim());
   if (local) {
-    const [, anio, mes, dia, hora, minuto] = local.map(Number);
+    const [, , mes, dia, hora, minuto] = local.map(Number);
     if (mes < 1 || mes > 12 || dia < 1 || dia > 31 || hora > 23 || minuto > 59) return null;
     const fecha = enFechaLocal(`${local[1]}-${local[2]}-${local[3]}`, hora, minuto, zona);
     // 2027-02-30 rolls over to March: not a real date.
