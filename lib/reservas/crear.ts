@@ -58,9 +58,14 @@ export const nuevaReservaSchema = z
 type NuevaReserva = z.infer<typeof nuevaReservaSchema>;
 type Tx = Prisma.TransactionClient;
 
+/** Services as compared and audited: type, description and the price with two decimals, in order. */
+export const serviciosNormalizados = (xs: { tipo: string; descripcion: string; precio: string | Prisma.Decimal }[]) =>
+  xs.map((s) => ({ tipo: s.tipo, descripcion: s.descripcion, precio: new Prisma.Decimal(s.precio).toFixed(2) }));
+export const mismosServicios = (a: Parameters<typeof serviciosNormalizados>[0], b: Parameters<typeof serviciosNormalizados>[0]) =>
+  JSON.stringify(serviciosNormalizados(a)) === JSON.stringify(serviciosNormalizados(b));
+
 /** The fields of a booking in which an existing reservation differs from what was sent (empty: the same booking). */
 export function diferenciasDeReserva(r: ReservaCompleta, d: Pick<NuevaReserva, "destino" | "total" | "moneda" | "servicios" | "fecha_inicio"> & { email?: string; usuario?: number }): string[] {
-  const servicios = (xs: { tipo: string; descripcion: string; precio: string | Prisma.Decimal }[]) => JSON.stringify(xs.map((s) => [s.tipo, s.descripcion, new Prisma.Decimal(s.precio).toFixed(2)]));
   const diferencias: [string, boolean][] = [
     ["cliente", d.usuario !== undefined ? r.usuarioId !== d.usuario : r.usuario.email.toLowerCase() !== d.email?.trim().toLowerCase()],
     ["destino", r.destino !== d.destino],
@@ -68,7 +73,7 @@ export function diferenciasDeReserva(r: ReservaCompleta, d: Pick<NuevaReserva, "
     ["fecha_inicio", (r.fechaOriginal ?? r.fechaInicio).getTime() !== new Date(d.fecha_inicio).getTime()],
     ["total", !r.total.equals(d.total)],
     ["moneda", r.moneda !== d.moneda],
-    ["servicios", servicios(r.servicios) !== servicios(d.servicios)],
+    ["servicios", !mismosServicios(r.servicios, d.servicios)],
   ];
   return diferencias.filter(([, distinta]) => distinta).map(([campo]) => campo);
 }

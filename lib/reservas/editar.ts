@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { montoDecimal, parsearCon, texto } from "@/lib/validacion";
-import { monedaSchema, referenciaExistente, referenciaExternaSchema, serviciosSchema } from "./crear";
+import { mismosServicios, monedaSchema, referenciaExistente, referenciaExternaSchema, serviciosNormalizados, serviciosSchema } from "./crear";
 import { INCLUIR_RESERVA } from "./serializar";
 
 export const edicionReservaSchema = z
@@ -43,9 +43,8 @@ export async function editarReserva(db: Db, actor: Actor, id: number, body: unkn
       if (datos.total !== undefined && !antes.total.equals(datos.total)) cambios.total = { antes: antes.total.toFixed(2), despues: new Prisma.Decimal(datos.total).toFixed(2) };
       if (datos.moneda !== undefined && datos.moneda !== antes.moneda) cambios.moneda = { antes: antes.moneda, despues: datos.moneda };
       if (datos.referencia_externa !== undefined && datos.referencia_externa !== antes.referenciaExterna) cambios.referencia_externa = { antes: antes.referenciaExterna, despues: datos.referencia_externa };
-      const servicios = (xs: { tipo: string; descripcion: string; precio: string | Prisma.Decimal }[]) => xs.map((s) => ({ tipo: s.tipo, descripcion: s.descripcion, precio: new Prisma.Decimal(s.precio).toFixed(2) }));
-      if (datos.servicios !== undefined && JSON.stringify(servicios(antes.servicios)) !== JSON.stringify(servicios(datos.servicios)))
-        cambios.servicios = { antes: servicios(antes.servicios), despues: servicios(datos.servicios) };
+      if (datos.servicios !== undefined && !mismosServicios(antes.servicios, datos.servicios))
+        cambios.servicios = { antes: serviciosNormalizados(antes.servicios), despues: serviciosNormalizados(datos.servicios) };
       if (Object.keys(cambios).length === 0) return antes;
       await tx.reserva.update({
         where: { id },
