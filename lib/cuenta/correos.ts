@@ -18,14 +18,22 @@ import { emitirEnlaceGestion, emitirToken, RUTA_ENLACE, VIGENCIA_MS } from "./en
 type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw" | "$queryRaw">;
 
 const VARIANTE_DE_PLANTILLA = Object.fromEntries(Object.entries(PLANTILLA_CUENTA).map(([v, p]) => [p, v])) as Record<string, VarianteCuenta>;
-export const esCorreoDeCuenta = (plantilla: string) => plantilla in VARIANTE_DE_PLANTILLA;
 
-/** One account email (and, for a one-time link, the link's row) with its queue job, in one statement. */
-export async function encolarCorreoCuenta(db: Ejecutor, usuarioId: number, variante: VarianteCuenta) {
-  const proposito: Exclude<PropositoEnlace, "GESTION"> | null = variante === "invitacion" ? "INVITACION" : variante === "recuperacion" ? "RECUPERACION" : variante === "acceso" ? "ACCESO" : null;
+const PROPOSITO_DE: Record<VarianteCuenta, Exclude<PropositoEnlace, "GESTION"> | null> = { invitacion: "INVITACION", recuperacion: "RECUPERACION", acceso: "ACCESO", bienvenida: null };
+
+/**
+ * One account email to the active user the condition finds (none found: nothing is written), with,
+ * for a one-time link, the link's row replacing that user's pending link of the same kind, and the
+ * queue job: one statement, so an unknown address costs the same work as a known one.
+ */
+async function encolarCorreo(db: Ejecutor, usuario: Prisma.Sql, variante: VarianteCuenta) {
+  const proposito = PROPOSITO_DE[variante];
   await db.$executeRaw`
-    WITH u AS (SELECT id, email FROM usuario WHERE id = ${usuarioId} AND activo),
-    enlace AS (
+    WITH u AS (SELECT id, email FROM usuario WHERE ${usuario} AND activo),
+    previos AS (
+      UPDATE enlace_acceso SET revocado_at = now()
+      WHERE ${proposito !== null} AND usuario_id IN (SELECT id FROM u) AND proposito = ${proposito}::"PropositoEnlace" AND usado_at IS NULL AND revocado_at IS NULL
+    ), enlace AS (
       INSERT INTO enlace_acceso (proposito, usuario_id, vence_at)
       SELECT ${proposito}::"PropositoEnlace", id, now() + make_interval(secs => ${proposito ? VIGENCIA_MS[proposito] / 1000 : 0}) FROM u WHERE ${proposito !== null}
       RETURNING id
@@ -37,28 +45,12 @@ export async function encolarCorreoCuenta(db: Ejecutor, usuarioId: number, varia
     SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, null)} FROM entrega`;
 }
 
-/**
- * Recovery or sign-in link asked for by email address: one statement whether the account exists or
- * not (same work, same answer), replacing that account's pending link of the same kind.
- */
-export async function solicitarEnlacePorEmail(db: Ejecutor, email: string, variante: "recuperacion" | "acceso") {
-  const proposito = variante === "recuperacion" ? "RECUPERACION" : "ACCESO";
-  await db.$executeRaw`
-    WITH u AS (SELECT id, email FROM usuario WHERE lower(email) = lower(${email.trim()}) AND activo),
-    previos AS (
-      UPDATE enlace_acceso SET revocado_at = now()
-      WHERE usuario_id IN (SELECT id FROM u) AND proposito = ${proposito}::"PropositoEnlace" AND usado_at IS NULL AND revocado_at IS NULL
-    ), enlace AS (
-      INSERT INTO enlace_acceso (proposito, usuario_id, vence_at)
-      SELECT ${proposito}::"PropositoEnlace", id, now() + make_interval(secs => ${VIGENCIA_MS[proposito] / 1000}) FROM u
-      RETURNING id, usuario_id
-    ), entrega AS (
-      INSERT INTO entrega_notificacion (canal, destinatario, plantilla, usuario_id, enlace_id, updated_at)
-      SELECT 'EMAIL', u.email, ${PLANTILLA_CUENTA[variante]}, u.id, enlace.id, now() FROM enlace JOIN u ON u.id = enlace.usuario_id
-      RETURNING id
-    )
-    SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, null)} FROM entrega`;
-}
+/** An account email to one user (invitation, its resend, welcome). */
+export const encolarCorreoCuenta = (db: Ejecutor, usuarioId: number, variante: VarianteCuenta) => encolarCorreo(db, Prisma.sql`id = ${usuarioId}`, variante);
+
+/** Recovery or sign-in link asked for by email address, whether the account exists or not (same work, same answer). */
+export const solicitarEnlacePorEmail = (db: Ejecutor, email: string, variante: "recuperacion" | "acceso") =>
+  encolarCorreo(db, Prisma.sql`lower(email) = lower(${email.trim()})`, variante);
 
 interface EntregaDeCuenta {
   plantilla: string;

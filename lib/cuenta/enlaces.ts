@@ -82,11 +82,6 @@ export async function consumirEnlace(tx: Tx, enlaceId: number, ahora = new Date(
   return count === 1;
 }
 
-/** Revokes a user's pending links of one purpose (a new invitation or recovery replaces the old). */
-export async function revocarPendientes(tx: Tx, usuarioId: number, proposito: PropositoEnlace) {
-  await tx.enlaceAcceso.updateMany({ where: { usuarioId, proposito, usadoAt: null, revocadoAt: null }, data: { revocadoAt: new Date() } });
-}
-
 /** Staff take back every manage link of a reservation (a forwarded email, a lost phone) and end the sessions they opened. */
 export async function revocarEnlacesGestion(db: Db, reservaId: number) {
   if (!(await db.reserva.findUnique({ where: { id: reservaId }, select: { id: true } }))) throw noEncontrado("La reserva no existe.");

@@ -53,6 +53,9 @@ export function escuchaDeCanal(canal: string, alCambiar: (payload: string | null
   estados.set(canal, estado);
   return {
     conectada: () => estado.escuchando,
-    asegurar: () => void escuchar(canal, estado),
+    // Called on every cached read: once listening, it costs a check, not an async call.
+    asegurar: () => {
+      if (!estado.escuchando && !estado.conectando) void escuchar(canal, estado);
+    },
   };
 }

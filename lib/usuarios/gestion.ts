@@ -14,7 +14,6 @@ import { paginacion, ventana } from "@/lib/paginacion";
 import { telefonoMovilSchema } from "@/lib/telefono";
 import { emailSchema, parsearCon, texto } from "@/lib/validacion";
 import { encolarCorreoCuenta } from "@/lib/cuenta/correos";
-import { revocarPendientes } from "@/lib/cuenta/enlaces";
 import { registrarAuditoria } from "./auditoria";
 
 
@@ -181,7 +180,7 @@ export async function reenviarInvitacion(db: Db, actor: Actor, id: number) {
     if (!usuario) throw noEncontrado("El usuario no existe.");
     if (!esStaff(usuario.rol) || !usuario.activo || usuario.passwordHash)
       throw new ErrorDominio(409, "INVITACION_NO_PENDIENTE", "Solo se invita a personal activo que aún no eligió su contraseña. Para una cuenta con contraseña, use «¿Olvidó su contraseña?».");
-    await revocarPendientes(tx, id, "INVITACION");
+    // The new invitation replaces the pending one: its link stops working.
     await encolarCorreoCuenta(tx, id, "invitacion");
     await registrarAuditoria(tx, id, actor.id, "INVITACION_REENVIADA", {});
     return usuario;
