@@ -23,13 +23,16 @@ const MAXIMO_EN_MEMORIA = 20_000;
 const global = globalThis as unknown as { sesionesEnMemoria?: { copia: Map<string, Entrada>; generacion: number } };
 const memoria = (global.sesionesEnMemoria ??= { copia: new Map(), generacion: 0 });
 
-const cierres = escuchaDeCanal("sesiones_cerradas", (payload) => {
+/** Drops cached sessions: all (null), one ("s:<hash>") or a user's ("u:<id>"); the payloads of the NOTIFY. */
+function olvidar(payload: string | null) {
   memoria.generacion++;
   if (payload === null) return memoria.copia.clear();
   if (payload.startsWith("s:")) return void memoria.copia.delete(payload.slice(2));
   const usuarioId = Number(payload.slice(2));
   for (const [hash, entrada] of memoria.copia) if (entrada.usuarioId === usuarioId) memoria.copia.delete(hash);
-});
+}
+
+const cierres = escuchaDeCanal("sesiones_cerradas", olvidar);
 
 export async function abrirSesion(db: Ejecutor, usuarioId: number, opciones: { reservaId?: number | null; duracionMs?: number } = {}) {
   const sid = nuevoToken();
@@ -44,6 +47,8 @@ export async function cerrarSesion(db: Ejecutor, sid: string, motivo = "salida")
   await db.$executeRaw`
     WITH cerrada AS (UPDATE sesion SET cerrada_at = now(), motivo_cierre = ${motivo} WHERE hash = ${hash} AND cerrada_at IS NULL RETURNING 1)
     SELECT pg_notify('sesiones_cerradas', ${`s:${hash}`})`;
+  // This process forgets it now: the next request, here, must not wait for its own notification.
+  olvidar(`s:${hash}`);
 }
 
 /** Ends every open session of a user; inside a transaction, the other processes hear it on commit. */
@@ -51,13 +56,18 @@ export async function cerrarSesionesDe(db: Ejecutor, usuarioId: number, motivo: 
   await db.$executeRaw`
     WITH cerradas AS (UPDATE sesion SET cerrada_at = now(), motivo_cierre = ${motivo} WHERE usuario_id = ${usuarioId} AND cerrada_at IS NULL RETURNING 1)
     SELECT pg_notify('sesiones_cerradas', ${`u:${usuarioId}`})`;
+  // Inside a transaction the notification (on commit) is what makes it final everywhere, this process too.
+  olvidar(`u:${usuarioId}`);
 }
 
 /** Ends the manage-link sessions opened on a reservation (its links were revoked). */
 export async function cerrarSesionesDeReserva(db: Ejecutor, reservaId: number, motivo: string) {
   const usuarios = await db.$queryRaw<{ usuario_id: number }[]>`
     UPDATE sesion SET cerrada_at = now(), motivo_cierre = ${motivo} WHERE reserva_id = ${reservaId} AND cerrada_at IS NULL RETURNING usuario_id`;
-  for (const id of new Set(usuarios.map((u) => u.usuario_id))) await db.$executeRaw`SELECT pg_notify('sesiones_cerradas', ${`u:${id}`})`;
+  for (const id of new Set(usuarios.map((u) => u.usuario_id))) {
+    await db.$executeRaw`SELECT pg_notify('sesiones_cerradas', ${`u:${id}`})`;
+    olvidar(`u:${id}`);
+  }
 }
 
 interface FilaSesion {

@@ -174,6 +174,17 @@ describe("sesiones que terminan en el servidor", () => {
     expect(await verificarCredenciales(db, usuario.email, "-")).toBeNull();
   });
 
+  it("otra instancia que cierra sesiones: su NOTIFY basta para que esta lo sepa en menos de 5 s", async () => {
+    const { usuario } = await clienteConReserva();
+    const { sid } = await abrirSesion(db, usuario.id);
+    await expect.poll(() => escuchaSesiones().conectada).toBe(true);
+    expect(await actorDeSesion(db, sid)).not.toBeNull();
+    expect(await actorDeSesion(db, sid)).not.toBeNull(); // from the cache now
+    // What another app instance's cerrarSesionesDe writes, without this process's own bookkeeping.
+    await db.$executeRaw`WITH c AS (UPDATE sesion SET cerrada_at = now() WHERE usuario_id = ${usuario.id} RETURNING 1) SELECT pg_notify('sesiones_cerradas', ${`u:${usuario.id}`})`;
+    await esperarFin(sid);
+  });
+
   it("un cambio de rol cierra sus sesiones; la nueva trae el rol nuevo", async () => {
     const { usuario } = await personalConInvitacion();
     const vieja = await abrirSesion(db, usuario.id);
