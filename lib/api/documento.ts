@@ -11,6 +11,7 @@ import { filtrosEntregasSchema } from "@/lib/notificaciones/reintentar";
 import { actualizarReglaSchema, crearReglaSchema } from "@/lib/reglas/gestion";
 import { consultaCalendarioSchema } from "@/lib/reprogramacion/calendario-reserva";
 import { loteSchema } from "@/lib/reprogramacion/lotes";
+import { pedidoImportacionSchema } from "@/lib/importacion/importar";
 import { destinoSchema } from "@/lib/reprogramacion/masiva";
 import { solicitudSchema } from "@/lib/reprogramacion/solicitud";
 import { filtrosReservasSchema } from "@/lib/reservas/consultas";
@@ -60,6 +61,7 @@ interface Operacion {
   consulta?: z.ZodObject | z.ZodType;
   cuerpo?: z.ZodType;
   cuerpoFormulario?: z.ZodType;
+  cuerpoMultipart?: z.ZodType;
   cabeceras?: z.ZodObject;
   respuestas: ZodOpenApiResponsesObject;
   errores?: ZodOpenApiResponsesObject;
@@ -78,6 +80,7 @@ function operacion(o: Operacion, metodo: string, conId: boolean): ZodOpenApiOper
       ...(o.cabeceras ? { header: o.cabeceras } : {}),
     },
     ...(o.cuerpo ? { requestBody: { required: true, content: json(o.cuerpo) } } : {}),
+    ...(o.cuerpoMultipart ? { requestBody: { required: true, content: { "multipart/form-data": { schema: o.cuerpoMultipart } } } } : {}),
     ...(o.cuerpoFormulario ? { requestBody: { required: true, content: { "application/x-www-form-urlencoded": { schema: o.cuerpoFormulario } } } } : {}),
     responses: { ...erroresComunes({ roles: o.roles, escribe: escribe && Boolean(o.roles), cuerpo: Boolean(o.cuerpo), id: conId }), ...o.errores, ...o.respuestas },
   };
@@ -237,6 +240,38 @@ const RUTAS: Record<string, Ruta> = {
   "/api/admin/lotes/{id}/csv": {
     path: conId,
     get: { etiqueta: "Administración", id: "csvLote", resumen: "Resultado de un lote en CSV", roles: ADMIN, respuestas: { "200": { description: "CSV", content: { "text/csv": { schema: z.string() } } } }, errores: { "404": error("El lote no existe", ["NO_ENCONTRADO"]) } },
+  },
+  "/api/admin/importaciones": {
+    get: { etiqueta: "Importaciones", id: "listarImportaciones", resumen: "Últimas importaciones", roles: ADMIN, respuestas: { "200": ok("Las 10 más recientes", r.listaImportacionesSchema) } },
+    post: {
+      etiqueta: "Importaciones",
+      id: "importarReservas",
+      resumen: "Importar reservas desde un CSV (o probar sin escribir)",
+      descripcion:
+        "Encabezados: referencia, cliente_email, cliente_nombre, cliente_apellido, cliente_celular (opcional), destino, fecha_inicio (AAAA-MM-DD HH:mm en la zona de la agencia, o ISO 8601 con zona), total (2400.00 o 2.400,00), moneda (BOB por defecto), servicios (tipo|descripción|precio separados por ;), estado (CONFIRMADA por defecto, CANCELADA, COMPLETADA). Idempotente por referencia: el mismo archivo otra vez no cambia nada. Una fila nunca se rechaza por capacidad: el día queda marcado como excedido.",
+      roles: ADMIN,
+      cuerpoMultipart: pedidoImportacionSchema,
+      respuestas: { "200": ok("Prueba: qué haría cada fila (nada se escribió)", r.simulacionImportacionSchema), "202": ok("Importación aceptada; siga su progreso en /api/admin/importaciones/{id}/", r.importacionCreadaSchema) },
+      errores: {
+        "400": error("Archivo inválido o campos del formulario", ["DATOS_INVALIDOS", "ARCHIVO_VACIO", "ARCHIVO_NO_CSV", "ENCABEZADO_FALTANTE", "ARCHIVO_DEMASIADO_GRANDE", "CUERPO_INCOMPLETO"]),
+        "415": error("El cuerpo no es multipart/form-data", ["TIPO_CONTENIDO_NO_SOPORTADO"]),
+      },
+    },
+  },
+  "/api/admin/importaciones/plantilla": {
+    get: { etiqueta: "Importaciones", id: "plantillaImportacion", resumen: "Plantilla CSV con los encabezados y una fila de ejemplo", roles: ADMIN, respuestas: { "200": { description: "CSV (UTF-8 con BOM)", content: { "text/csv": { schema: z.string() } } } } },
+  },
+  "/api/admin/importaciones/{id}": {
+    path: conId,
+    get: { etiqueta: "Importaciones", id: "estadoImportacion", resumen: "Estado, progreso y, al terminar, el informe por fila", roles: ADMIN, respuestas: { "200": ok("La importación", r.estadoImportacionSchema) }, errores: { "404": error("La importación no existe", ["NO_ENCONTRADO"]) } },
+  },
+  "/api/admin/importaciones/{id}/progreso": {
+    path: conId,
+    get: { etiqueta: "Importaciones", id: "progresoImportacion", resumen: "Progreso de una importación (Server-Sent Events, sin las filas)", roles: ADMIN, respuestas: { "200": evento("Eventos de progreso hasta terminar") }, errores: { "404": error("La importación no existe", ["NO_ENCONTRADO"]) } },
+  },
+  "/api/admin/importaciones/{id}/csv": {
+    path: conId,
+    get: { etiqueta: "Importaciones", id: "csvImportacion", resumen: "Informe por fila en CSV", roles: ADMIN, respuestas: { "200": { description: "CSV", content: { "text/csv": { schema: z.string() } } } }, errores: { "404": error("La importación no existe", ["NO_ENCONTRADO"]) } },
   },
   "/api/admin/entregas": {
     get: { etiqueta: "Notificaciones", id: "entregasFallidas", resumen: "Entregas en descartes", roles: ADMIN, consulta: filtrosEntregasSchema, respuestas: { "200": ok("Página de entregas fallidas", r.listaEntregasSchema) } },
@@ -419,6 +454,7 @@ const ETIQUETAS: Record<string, string> = {
   Proveedores: "Llamadas de los proveedores (informes de Twilio).",
   Sesión: "Inicio de sesión de next-auth para clientes de la API.",
   Operación: "Salud del servicio y este documento.",
+  Importaciones: "Reservas que llegan del sistema de la agencia en un CSV: prueba, importación en segundo plano e informe.",
   Cuentas: "Personas de la agencia, invitaciones, recuperación de contraseña y enlaces de acceso.",
 };
 

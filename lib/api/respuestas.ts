@@ -379,6 +379,41 @@ export const simulacionLoteSchema = z.object({
 });
 export const loteCreadoSchema = z.object({ id: idSchema });
 
+// ── Importaciones (CSV) ────────────────────────────────────────────────────────────────────────
+export const resultadoImportacionSchema = z.enum(["crear", "actualizar", "sin_cambios", "conflicto", "error"]).meta({
+  description: "Qué hace (prueba) o hizo (importación) la fila: crear, actualizar, sin_cambios, conflicto (la fecha del producto se mantiene), error",
+});
+const cambioSchema = z.object({ antes: z.unknown(), despues: z.unknown() });
+export const filaInformeSchema = z.object({
+  linea: entero.meta({ description: "Línea del archivo (la 1 es el encabezado)" }),
+  referencia: nullable(z.string()),
+  resultado: resultadoImportacionSchema,
+  reserva_id: nullable(idSchema),
+  errores: z.array(z.object({ columna: nullable(z.string()), mensaje: z.string() })),
+  advertencias: z.array(z.string()).meta({ description: "No detienen la fila: fecha más allá del horizonte, día que queda sobre su capacidad, fecha ya pasada" }),
+  cambios: z.record(z.string(), cambioSchema).meta({ description: "Campo → { antes, despues } de lo que la fila cambia" }),
+  conflicto: nullable(z.string()),
+});
+export type FilaInforme = z.infer<typeof filaInformeSchema>;
+export const resumenImportacionSchema = z.object({ creadas: entero, actualizadas: entero, sin_cambios: entero, conflictos: entero, errores: entero, advertencias: entero.meta({ description: "Filas con al menos una advertencia" }) });
+export type ResumenImportacion = z.infer<typeof resumenImportacionSchema>;
+export const simulacionImportacionSchema = z.object({ simulacion: z.literal(true), total: entero, resumen: resumenImportacionSchema, filas: z.array(filaInformeSchema) });
+export const importacionCreadaSchema = z.object({ id: idSchema, total: entero });
+export const importacionSchema = z.object({
+  id: idSchema,
+  estado: z.enum(["EN_CURSO", "TERMINADA"]),
+  nombre_archivo: z.string(),
+  enviar_bienvenida: z.boolean(),
+  creada_por: z.string(),
+  creado: instanteSchema,
+  terminado: nullable(instanteSchema),
+  total: entero,
+  procesadas: entero.meta({ description: "Filas terminadas de total" }),
+  resumen: resumenImportacionSchema,
+});
+export const estadoImportacionSchema = importacionSchema.extend({ filas: nullable(z.array(filaInformeSchema)).meta({ description: "El informe por fila, cuando terminó" }) });
+export const listaImportacionesSchema = z.object({ importaciones: z.array(importacionSchema) });
+
 export const informeSmsSchema = z.object({ registrado: z.boolean() });
 
 // ── Tiempo real ────────────────────────────────────────────────────────────────────────────────

@@ -48,6 +48,9 @@ async function encolarCorreo(db: Ejecutor, usuario: Prisma.Sql, variante: Varian
 /** An account email to one user (invitation, its resend, welcome). */
 export const encolarCorreoCuenta = (db: Ejecutor, usuarioId: number, variante: VarianteCuenta) => encolarCorreo(db, Prisma.sql`id = ${usuarioId}`, variante);
 
+/** The welcome email to every client a query finds (an import's new clients), in one statement. */
+export const encolarBienvenidas = (db: Ejecutor, usuarios: Prisma.Sql) => encolarCorreo(db, Prisma.sql`id IN (${usuarios}) AND rol = 'CLIENTE'`, "bienvenida");
+
 /** Recovery or sign-in link asked for by email address, whether the account exists or not (same work, same answer). */
 export const solicitarEnlacePorEmail = (db: Ejecutor, email: string, variante: "recuperacion" | "acceso") =>
   encolarCorreo(db, Prisma.sql`lower(email) = lower(${email.trim()})`, variante);

@@ -96,6 +96,24 @@ export async function leerFormulario(request: Request): Promise<Record<string, s
   return Object.fromEntries(new URLSearchParams(await leerTexto(request)));
 }
 
+const ES_MULTIPART = /^multipart\/form-data\s*;/i;
+
+/**
+ * A file upload (multipart/form-data). A body declared larger than `bytesMaximos` is refused before
+ * it is read (413 would be lost on most clients mid-upload; the contract answers 400 with the reason).
+ */
+export async function leerMultipart(request: Request, bytesMaximos: number, demasiadoGrande: string): Promise<FormData> {
+  if (!ES_MULTIPART.test(request.headers.get("content-type") ?? ""))
+    throw new ErrorDominio(415, "TIPO_CONTENIDO_NO_SOPORTADO", "El cuerpo debe enviarse como multipart/form-data con el campo archivo.");
+  // The form's own boundaries and fields add a few hundred bytes to the file.
+  if (Number(request.headers.get("content-length") ?? 0) > bytesMaximos + 64 * 1024) throw new ErrorDominio(400, "ARCHIVO_DEMASIADO_GRANDE", demasiadoGrande);
+  try {
+    return await request.formData();
+  } catch {
+    throw new ErrorDominio(400, "CUERPO_INCOMPLETO", "No se pudo leer el formulario enviado: no llegó completo o no es multipart/form-data válido.");
+  }
+}
+
 async function leerTexto(request: Request): Promise<string> {
   try {
     return await request.text();

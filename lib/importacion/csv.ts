@@ -7,10 +7,11 @@ import { ErrorDominio } from "@/lib/errores";
 import { EstadoReserva } from "@/lib/generated/prisma/enums";
 import { enFechaLocal } from "@/lib/reprogramacion/calendario";
 import { normalizarMovil } from "@/lib/telefono";
-import { emailSchema } from "@/lib/validacion";
+import { emailSchema, esTextoSeguro, FECHA_MAXIMA, FECHA_MINIMA, MENSAJE_CARACTERES } from "@/lib/validacion";
 
 export const BYTES_MAXIMOS = 5 * 1024 * 1024;
 export const FILAS_MAXIMAS = 20_000;
+export const MENSAJE_DEMASIADO_GRANDE = `El archivo pesa más de 5 MB. Divídalo en partes de hasta ${FILAS_MAXIMAS.toLocaleString("es-BO")} filas.`;
 
 export const COLUMNAS = ["referencia", "cliente_email", "cliente_nombre", "cliente_apellido", "cliente_celular", "destino", "fecha_inicio", "total", "moneda", "servicios", "estado"] as const;
 export const COLUMNAS_REQUERIDAS = ["referencia", "cliente_email", "cliente_nombre", "cliente_apellido", "destino", "fecha_inicio", "total"] as const;
@@ -85,7 +86,7 @@ export function fechaDeTexto(texto: string, zona: string): Date | null {
 /** Parses the file into records keyed by header; refuses what is not a usable CSV (400, nothing read further). */
 export function leerCsv(contenido: Buffer | string): { registros: { linea: number; valores: Partial<Record<Columna, string>> }[] } {
   const bytes = typeof contenido === "string" ? Buffer.byteLength(contenido) : contenido.length;
-  if (bytes > BYTES_MAXIMOS) throw errorDeArchivo("ARCHIVO_DEMASIADO_GRANDE", `El archivo pesa más de 5 MB. Divídalo en partes de hasta ${FILAS_MAXIMAS.toLocaleString("es-BO")} filas.`);
+  if (bytes > BYTES_MAXIMOS) throw errorDeArchivo("ARCHIVO_DEMASIADO_GRANDE", MENSAJE_DEMASIADO_GRANDE);
   const texto = (typeof contenido === "string" ? contenido : contenido.toString("utf8")).replace(/^\uFEFF/, "");
   if (texto.includes("\u0000") || texto.includes("\uFFFD")) throw errorDeArchivo("ARCHIVO_NO_CSV", "El archivo no es un CSV de texto en UTF-8. Guárdelo como «CSV UTF-8» desde su planilla.");
   if (!texto.trim()) throw errorDeArchivo("ARCHIVO_VACIO", "El archivo está vacío.");
@@ -119,6 +120,7 @@ export function filaDeRegistro(linea: number, v: Partial<Record<Columna, string>
     else if (t.length > max) falta(columna, `${nombre[0].toUpperCase()}${nombre.slice(1)} tiene más de ${max} caracteres.`);
     return t;
   };
+  for (const [columna, valor] of Object.entries(v) as [Columna, string][]) if (!esTextoSeguro(valor)) falta(columna, `${MENSAJE_CARACTERES}.`);
   const referencia = texto("referencia", 100, "la referencia");
   const email = emailSchema.safeParse(v.cliente_email ?? "");
   if (!email.success) falta("cliente_email", (v.cliente_email ?? "").trim() ? "El correo del cliente no es válido." : "Falta el correo del cliente.");
@@ -132,6 +134,7 @@ export function filaDeRegistro(linea: number, v: Partial<Record<Columna, string>
   const fechaInicio = fechaTexto ? fechaDeTexto(fechaTexto, zona) : null;
   if (!fechaTexto) falta("fecha_inicio", "Falta la fecha de inicio.");
   else if (!fechaInicio) falta("fecha_inicio", `La fecha «${fechaTexto}» no es válida: use AAAA-MM-DD HH:mm (hora de ${zona}) o ISO 8601 con zona.`);
+  else if (fechaInicio < FECHA_MINIMA || fechaInicio > FECHA_MAXIMA) falta("fecha_inicio", `La fecha «${fechaTexto}» está fuera de los años 2000 a 2100.`);
   const totalTexto = (v.total ?? "").trim();
   const total = totalTexto ? montoDeTexto(totalTexto) : null;
   if (!totalTexto) falta("total", "Falta el total.");

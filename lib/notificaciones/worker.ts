@@ -13,6 +13,7 @@ import { z } from "zod";
 import { enteroDelEntorno } from "@/lib/entorno";
 import { borrarClavesVencidas } from "@/lib/reprogramacion/idempotencia";
 import { cargaLote, procesarLote, TAREA_LOTE } from "@/lib/reprogramacion/lotes";
+import { cargaImportacion, procesarImportacion, TAREA_IMPORTACION } from "@/lib/importacion/importar";
 import { cargaOfrecer, cargaVencer, cerrarEsperasPasadas, ofrecerLugares, TAREA_OFRECER, TAREA_VENCER, vencerOferta } from "@/lib/lista-espera/ofertas";
 import type { Db } from "@/lib/db/client";
 import { errorParaRegistro, registro } from "@/lib/registro";
@@ -64,6 +65,10 @@ function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker, e
       [TAREA_LOTE]: async (payload) => {
         const { loteId } = cargaLote.parse(payload);
         await procesarLote(db, loteId);
+      },
+      // CSV imports from /admin/importar: the stored rows, a batch at a time.
+      [TAREA_IMPORTACION]: async (payload) => {
+        await procesarImportacion(db, cargaImportacion.parse(payload).importacionId);
       },
       // Waiting lists: a place may have freed up on a day (queued by database triggers), and an
       // offer's hold ran out.

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { actorDeUsuario, type Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
+import { comoCsv } from "@/lib/formato/csv";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listarReservas } from "@/lib/reservas/consultas";
@@ -174,12 +175,10 @@ export async function lotesRecientes(db: Db) {
 
 /** The result as CSV: one row per reservation, for a spreadsheet. */
 export function loteComoCsv(estado: EstadoLote): string {
-  const celda = (v: unknown) => {
-    const t = v === null || v === undefined ? "" : String(v);
-    return /[",\n;]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
-  };
-  const filas = estado.items.map((i) => [i.reserva_id, i.resultado, i.error_code, i.detalle, i.fecha_anterior, i.fecha_nueva].map(celda).join(","));
-  return ["reserva_id,resultado,error_code,detalle,fecha_anterior,fecha_nueva", ...filas].join("\n") + "\n";
+  return comoCsv(
+    ["reserva_id", "resultado", "error_code", "detalle", "fecha_anterior", "fecha_nueva"],
+    estado.items.map((i) => [i.reserva_id, i.resultado, i.error_code, i.detalle, i.fecha_anterior, i.fecha_nueva]),
+  );
 }
 
 /** Reservations a bulk move can pick from: support's search, up to the per-run maximum. */

@@ -7,7 +7,7 @@ import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { montoDecimal, parsearCon, texto } from "@/lib/validacion";
 import { mismosServicios, monedaSchema, referenciaExistente, referenciaExternaSchema, serviciosNormalizados, serviciosSchema } from "./crear";
-import { INCLUIR_RESERVA } from "./serializar";
+import { INCLUIR_RESERVA, type ReservaCompleta } from "./serializar";
 
 export const edicionReservaSchema = z
   .object({
@@ -19,6 +19,7 @@ export const edicionReservaSchema = z
   })
   .strict()
   .refine((d) => Object.keys(d).length > 0, "Indique al menos un campo para cambiar");
+type EdicionReserva = z.infer<typeof edicionReservaSchema>;
 
 // Fields of a reservation that a PATCH never changes, and why (the contract's answer instead of "unknown field").
 const NO_EDITABLES: Record<string, string> = {
@@ -27,6 +28,20 @@ const NO_EDITABLES: Record<string, string> = {
   numero_reprogramaciones: "Los contadores los lleva el producto.",
   usuario: "El titular no se cambia aquí.",
 };
+
+export type Cambios = Record<string, { antes: unknown; despues: unknown }>;
+
+/** What an edit would change in a reservation, field by field, as audited (amounts with two decimals). */
+export function cambiosDeReserva(antes: ReservaCompleta, datos: Partial<Pick<EdicionReserva, "destino" | "total" | "moneda" | "servicios" | "referencia_externa">>): Cambios {
+  const cambios: Cambios = {};
+  if (datos.destino !== undefined && datos.destino !== antes.destino) cambios.destino = { antes: antes.destino, despues: datos.destino };
+  if (datos.total !== undefined && !antes.total.equals(datos.total)) cambios.total = { antes: antes.total.toFixed(2), despues: new Prisma.Decimal(datos.total).toFixed(2) };
+  if (datos.moneda !== undefined && datos.moneda !== antes.moneda) cambios.moneda = { antes: antes.moneda, despues: datos.moneda };
+  if (datos.referencia_externa !== undefined && datos.referencia_externa !== antes.referenciaExterna) cambios.referencia_externa = { antes: antes.referenciaExterna, despues: datos.referencia_externa };
+  if (datos.servicios !== undefined && !mismosServicios(antes.servicios, datos.servicios))
+    cambios.servicios = { antes: serviciosNormalizados(antes.servicios), despues: serviciosNormalizados(datos.servicios) };
+  return cambios;
+}
 
 export async function editarReserva(db: Db, actor: Actor, id: number, body: unknown) {
   const ajenos = body && typeof body === "object" ? Object.keys(body).filter((k) => k in NO_EDITABLES) : [];
@@ -38,13 +53,7 @@ export async function editarReserva(db: Db, actor: Actor, id: number, body: unkn
       await tx.$executeRaw`SELECT id FROM reserva WHERE id = ${id} FOR UPDATE`;
       const antes = await tx.reserva.findUnique({ where: { id }, include: INCLUIR_RESERVA });
       if (!antes) throw noEncontrado("La reserva no existe.");
-      const cambios: Record<string, { antes: unknown; despues: unknown }> = {};
-      if (datos.destino !== undefined && datos.destino !== antes.destino) cambios.destino = { antes: antes.destino, despues: datos.destino };
-      if (datos.total !== undefined && !antes.total.equals(datos.total)) cambios.total = { antes: antes.total.toFixed(2), despues: new Prisma.Decimal(datos.total).toFixed(2) };
-      if (datos.moneda !== undefined && datos.moneda !== antes.moneda) cambios.moneda = { antes: antes.moneda, despues: datos.moneda };
-      if (datos.referencia_externa !== undefined && datos.referencia_externa !== antes.referenciaExterna) cambios.referencia_externa = { antes: antes.referenciaExterna, despues: datos.referencia_externa };
-      if (datos.servicios !== undefined && !mismosServicios(antes.servicios, datos.servicios))
-        cambios.servicios = { antes: serviciosNormalizados(antes.servicios), despues: serviciosNormalizados(datos.servicios) };
+      const cambios = cambiosDeReserva(antes, datos);
       if (Object.keys(cambios).length === 0) return antes;
       await tx.reserva.update({
         where: { id },
