@@ -17,13 +17,14 @@ import { prepareDatabase } from "./lib/prepare";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 import { cargarDatosDeCarga, type DatosDeCarga } from "./lib/bench-datos";
 import { cpuPorProceso, iniciarSesion, percentil, redondear } from "./lib/bench-http";
+import { medirImportacion, type MedidaImportacion } from "./lib/bench-importacion";
 
 const DURACION_S = Number(process.env.BENCH_DURACION_S ?? 15);
 const CONEXIONES = Number(process.env.BENCH_CONEXIONES ?? 32);
 const WORKER_APARTE = (process.env.BENCH_WORKER ?? "proceso") === "proceso";
 const CORREOS_DRENAJE = Number(process.env.BENCH_CORREOS ?? 3000);
 const PASSWORD = "demo1234";
-// BENCH_SOLO=post,lista runs only those phases (techo, post, puede, lista, latencia, drenaje).
+// BENCH_SOLO=post,lista runs only those phases (techo, post, puede, lista, latencia, drenaje, importacion).
 const SOLO = process.env.BENCH_SOLO?.split(",");
 const fase = (nombre: string) => !SOLO || SOLO.includes(nombre);
 // BENCH_PERFIL=1 writes a V8 CPU profile of the server and the worker to .bench-perfil/ on exit.
@@ -162,10 +163,26 @@ try {
   const drenaje = fase("drenaje") ? await medirDrenaje(pool, CORREOS_DRENAJE) : { segundos: NaN, porSegundo: NaN, fallidas: 0, n: 0, cpu: {} };
   console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s; núcleos: ${nucleos(drenaje.cpu)}`);
 
+  let importacion: MedidaImportacion | null = null;
+  if (fase("importacion")) {
+    console.log("Importación de un CSV…");
+    await esperarColaVacia(pool);
+    const cookieAdmin = await iniciarSesion(url, "admin@demo.bo", PASSWORD);
+    const antes = cpuPorProceso(pids);
+    const inicio = performance.now();
+    importacion = await medirImportacion(url, cookieAdmin, (id) => cookiePorCliente.get(id)!, datos.consultables.slice(2_500));
+    const despues = cpuPorProceso(pids);
+    const segundos = (performance.now() - inicio) / 1000;
+    importacion.cpu = Object.fromEntries(Object.keys(despues).map((k) => [k, (despues[k] - antes[k]) / segundos]));
+    const i = importacion;
+    console.log(`  prueba de ${i.filas} filas: ${redondear(i.pruebaS)} s; importación: ${redondear(i.importacionS)} s = ${redondear(i.filasPorS)} filas/s (${JSON.stringify(i.resumen)}); núcleos: ${nucleos(i.cpu ?? {})}`);
+    console.log(`  reprogramación de un cliente sola: p50 ${i.solo.p50} ms, p95 ${i.solo.p95} ms (${i.solo.estados}); durante la importación: p50 ${i.durante.p50} ms, p95 ${i.durante.p95} ms (${i.durante.estados})`);
+  }
+
   const planes = await planesDelPanel(pool);
   const filas = [techo, post, puede, lista].map((m) => ({ ...m, ratio: m.rps / techo.rps }));
   if (SOLO) console.log(`BENCH_SOLO: solo ${SOLO.join(", ")}; BENCHMARKS.md no se reescribe.`);
-  else escribirInforme({ filas, latencias, drenaje, datos, planes });
+  else escribirInforme({ filas, latencias, drenaje, datos, planes, importacion });
   codigo = 0;
 } catch (error) {
   console.error(error);
@@ -285,9 +302,10 @@ interface Informe {
   drenaje: Awaited<ReturnType<typeof medirDrenaje>>;
   datos: DatosDeCarga;
   planes: Record<string, string>;
+  importacion: MedidaImportacion | null;
 }
 
-function escribirInforme({ filas, latencias, drenaje, datos, planes }: Informe) {
+function escribirInforme({ filas, latencias, drenaje, datos, planes, importacion: i }: Informe) {
   const cpu = os.cpus()[0]?.model ?? "desconocida";
   const lineas = [
     "# Benchmarks",
@@ -315,6 +333,18 @@ function escribirInforme({ filas, latencias, drenaje, datos, planes }: Informe) 
     "",
     `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed); cores: ${nucleos(drenaje.cpu)}.`,
     "",
+    ...(i
+      ? [
+          "## CSV import",
+          "",
+          `A ${i.filas}-row file (2,500 new clients, two services per row, dates over 300 days; many days end over their capacity, which an import flags and never refuses) uploaded to POST /api/admin/importaciones/ as the admin does; the worker ${WORKER_APARTE ? "in its own process" : "inside the server"} applies it in batches of 250 rows.`,
+          "",
+          `- Dry run (the whole file read against the data, nothing written): **${redondear(i.pruebaS)} s**`,
+          `- Import, upload to the last row applied: **${redondear(i.importacionS)} s = ${redondear(i.filasPorS)} rows/s** (${Object.entries(i.resumen).map(([k, v]) => `${k} ${v}`).join(", ")}); cores: ${nucleos(i.cpu ?? {})}`,
+          `- One client's reschedules, one every 100 ms: alone p50 ${i.solo.p50} ms, **p95 ${i.solo.p95} ms** (${i.solo.n}: ${i.solo.estados}); during the import p50 ${i.durante.p50} ms, **p95 ${i.durante.p95} ms** (${i.durante.n}: ${i.durante.estados})`,
+          "",
+        ]
+      : []),
     `## Support panel query plans (${datos.notificaciones} rows, after the run)`,
     "",
     ...Object.values(planes).flatMap((plan) => ["```", plan, "```", ""]),

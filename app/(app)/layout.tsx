@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           { href: "/admin/reglas", texto: "Reglas" },
           { href: "/admin/capacidad", texto: "Capacidad" },
           { href: "/admin/reprogramaciones", texto: "Masivas" },
+          { href: "/admin/importar", texto: "Importar" },
           { href: "/admin/metricas", texto: "Métricas" },
         ]
       : []),

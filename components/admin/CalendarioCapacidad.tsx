@@ -17,8 +17,9 @@ import { enFechaLocal, fechaLocal } from "@/lib/reprogramacion/calendario";
 
 type Dia = CapacidadMes["dias"][number];
 
-/** How full: "libre" under half, "medio" under 80 %, "casi" below full, "lleno". */
+/** How full: "libre" under half, "medio" under 80 %, "casi" below full, "lleno", "excedido" (an import put more bookings than places). */
 export function nivelOcupacion(d: Pick<Dia, "ocupadas" | "capacidad">) {
+  if (d.ocupadas > d.capacidad) return "excedido";
   if (d.ocupadas >= d.capacidad) return "lleno";
   const p = d.capacidad ? d.ocupadas / d.capacidad : 1;
   return p >= 0.8 ? "casi" : p >= 0.5 ? "medio" : "libre";
@@ -45,7 +46,7 @@ export function CalendarioCapacidad({ datos, zona, guardarDia }: { datos: Capaci
         <button {...props} className={`${className} flex flex-col items-center justify-center leading-none`} data-fecha={d?.fecha} data-nivel={d ? nivelOcupacion(d) : undefined} data-ocupacion={d ? `${d.ocupadas}/${d.capacidad}` : undefined}>
           <span className="text-sm">{day.date.getDate()}</span>
           {d && <span className="mt-0.5 text-[10px] font-medium">{d.ocupadas}/{d.capacidad}</span>}
-          {d && <span className="sr-only">{`. ${nombre}: ${d.ocupadas} de ${d.capacidad} lugares ocupados${d.propia ? ", cupo propio" : ""}`}</span>}
+          {d && <span className="sr-only">{`. ${nombre}: ${d.ocupadas} de ${d.capacidad} lugares ocupados${d.ocupadas > d.capacidad ? ", sobre su capacidad" : ""}${d.propia ? ", cupo propio" : ""}`}</span>}
         </button>
       );
     },
@@ -89,9 +90,10 @@ export function CalendarioCapacidad({ datos, zona, guardarDia }: { datos: Capaci
           medio: (f: Date) => dia(f) !== undefined && nivelOcupacion(dia(f)!) === "medio",
           casi: (f: Date) => dia(f) !== undefined && nivelOcupacion(dia(f)!) === "casi",
           lleno: (f: Date) => dia(f) !== undefined && nivelOcupacion(dia(f)!) === "lleno",
+          excedido: (f: Date) => dia(f) !== undefined && nivelOcupacion(dia(f)!) === "excedido",
           propia: (f: Date) => dia(f)?.propia === true,
         }}
-        modifiersClassNames={{ libre: "cap-libre", medio: "cap-medio", casi: "cap-casi", lleno: "cap-lleno", propia: "cap-propia" }}
+        modifiersClassNames={{ libre: "cap-libre", medio: "cap-medio", casi: "cap-casi", lleno: "cap-lleno", excedido: "cap-excedido", propia: "cap-propia" }}
         components={{ DayButton: BotonDia }}
       />
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label="Leyenda">
@@ -99,6 +101,7 @@ export function CalendarioCapacidad({ datos, zona, guardarDia }: { datos: Capaci
         <li className="flex items-center gap-1"><span aria-hidden className="inline-block size-3 rounded-sm bg-yellow-100 ring-1 ring-yellow-500" /> Desde la mitad</li>
         <li className="flex items-center gap-1"><span aria-hidden className="inline-block size-3 rounded-sm bg-orange-100 ring-1 ring-orange-500" /> 80 % o más</li>
         <li className="flex items-center gap-1"><span aria-hidden className="inline-block size-3 rounded-sm bg-red-100 ring-1 ring-red-500" /> Lleno</li>
+        <li className="flex items-center gap-1"><span aria-hidden className="inline-block size-3 rounded-sm bg-red-800 ring-1 ring-red-900" /> Sobre su capacidad (importado)</li>
         <li className="flex items-center gap-1"><span aria-hidden className="inline-block size-3 rounded-sm ring-2 ring-blue-700" /> Cupo propio del día</li>
       </ul>
       <Dialog open={elegido !== null} onOpenChange={(o) => !o && setElegido(null)} title={elegido ? `Cupo del ${elegido.fecha}` : ""}

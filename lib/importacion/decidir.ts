@@ -35,7 +35,7 @@ export function decidirFila(fila: FilaImportada, existente: ReservaCompleta | nu
   let fecha = existente.fechaInicio;
   if (existente.fechaInicio.getTime() !== fila.fechaInicio.getTime()) {
     if (existente.fechaOriginal)
-      conflicto = `La reserva #${existente.id} se reprogramó en el producto al ${formatearFechaHora(existente.fechaInicio, zona)} (${zona}); se mantiene esa fecha y no la del archivo: el historial del producto manda.`;
+      conflicto = `La reserva #${existente.id} se reprogramó en el producto al ${formatearFechaHora(existente.fechaInicio, zona)}; se mantiene esa fecha y no la del archivo: el historial del producto manda.`;
     else {
       cambios.fecha_inicio = { antes: existente.fechaInicio.toISOString(), despues: fila.fechaInicio.toISOString() };
       fecha = fila.fechaInicio;
@@ -63,7 +63,7 @@ export function advertenciasDeFilas(filas: { fila: FilaImportada; decision: Deci
     const n = (ocupadas.get(decision.suma) ?? 0) + 1;
     ocupadas.set(decision.suma, n);
     const { capacidad } = libres(ocupacion, decision.suma);
-    if (n > capacidad) advertencias.push(`El ${decision.suma} queda con ${n} reservas para ${capacidad} lugares: se importa igual, y ese día no admite reprogramaciones hacia él.`);
+    if (n > capacidad) advertencias.push(`El ${decision.suma} queda con ${n} reserva${n === 1 ? "" : "s"} para ${capacidad} lugar${capacidad === 1 ? "" : "es"}: se importa igual, y ese día no admite reprogramaciones hacia él.`);
     return advertencias;
   });
 }

@@ -159,7 +159,7 @@ describe("importación de 12 filas con 3 errores y un día lleno", () => {
 
     const conflicto = resultado.filas!.find((f) => f.linea === 5)!;
     expect(conflicto).toMatchObject({ resultado: "conflicto", reserva_id: cuatro.id, cambios: {} });
-    expect(conflicto.conflicto).toMatch(new RegExp(`^La reserva #${cuatro.id} se reprogramó en el producto al .+ \\(America/La_Paz\\); se mantiene esa fecha y no la del archivo: el historial del producto manda\\.$`));
+    expect(conflicto.conflicto).toMatch(new RegExp(`^La reserva #${cuatro.id} se reprogramó en el producto al .+ \\(hora de America/La_Paz\\); se mantiene esa fecha y no la del archivo: el historial del producto manda\\.$`));
     expect((await db.reserva.findUniqueOrThrow({ where: { id: cuatro.id } })).fechaInicio).toEqual(nuevaFecha);
   });
 

@@ -12,6 +12,7 @@ const SECCIONES = [
   { href: "/admin/capacidad", titulo: "Capacidad por día", texto: "Lugares ocupados y disponibles por día; cupo de un día o el cupo por defecto." },
   { href: "/admin/configuracion", titulo: "Configuración de la agencia", texto: "Reembolsos, costos, validez de cupones y contacto de soporte." },
   { href: "/admin/reprogramaciones", titulo: "Reprogramación masiva", texto: "Mover muchas reservas a una fecha con prueba previa, progreso y resultado descargable." },
+  { href: "/admin/importar", titulo: "Importar reservas", texto: "Traer las reservas de su sistema en un CSV: prueba sin guardar, importación con progreso e informe por fila." },
   { href: "/admin/metricas", titulo: "Métricas de entrega", texto: "Tasa de entrega y latencia por canal, errores y volumen; entregas fallidas." },
   { href: "/soporte", titulo: "Soporte", texto: "Panel en vivo, búsqueda de reservas y reprogramación administrativa de una reserva." },
 ];
