@@ -337,7 +337,7 @@ function escribirInforme({ filas, latencias, drenaje, datos, planes, importacion
       ? [
           "## CSV import",
           "",
-          `A ${i.filas}-row file (2,500 new clients, two services per row, dates over 300 days; many days end over their capacity, which an import flags and never refuses) uploaded to POST /api/admin/importaciones/ as the admin does; the worker ${WORKER_APARTE ? "in its own process" : "inside the server"} applies it in batches of 250 rows.`,
+          `A ${i.filas}-row file (2,500 new clients, two services per row, dates over 300 days; the data set’s daily capacity is 100,000, so no day ends over it) uploaded to POST /api/admin/importaciones/ as the admin does; the worker ${WORKER_APARTE ? "in its own process" : "inside the server"} applies it in batches of 50 rows (IMPORTACION_FILAS_POR_TANDA).`,
           "",
           `- Dry run (the whole file read against the data, nothing written): **${redondear(i.pruebaS)} s**`,
           `- Import, upload to the last row applied: **${redondear(i.importacionS)} s = ${redondear(i.filasPorS)} rows/s** (${Object.entries(i.resumen).map(([k, v]) => `${k} ${v}`).join(", ")}); cores: ${nucleos(i.cpu ?? {})}`,

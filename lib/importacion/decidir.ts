@@ -49,7 +49,7 @@ export function decidirFila(fila: FilaImportada, existente: ReservaCompleta | nu
 
 /**
  * The warnings of rows that add bookings, in file order: a start beyond the agency's horizon, a
- * start already past, and a day the row pushes over its capacity (an import never refuses a booking
+ * start already past, and a coming day the row pushes over its capacity (an import never refuses a booking
  * for capacity; that day then takes no reschedule in). `ocupacion` is before these rows.
  */
 export function advertenciasDeFilas(filas: { fila: FilaImportada; decision: Decision }[], ocupacion: Ocupacion, limiteHorizonte: Date, ahora: Date, horizonteDias: number): string[][] {
@@ -59,7 +59,11 @@ export function advertenciasDeFilas(filas: { fila: FilaImportada; decision: Deci
     if (decision.resta) ocupadas.set(decision.resta, (ocupadas.get(decision.resta) ?? 1) - 1);
     if (!decision.suma) return advertencias;
     if (fila.fechaInicio > limiteHorizonte) advertencias.push(`La fecha está más allá del horizonte de ${horizonteDias} días de la agencia.`);
-    if (fila.estado === "CONFIRMADA" && fila.fechaInicio <= ahora) advertencias.push("La fecha de inicio ya pasó.");
+    // A trip already under way or done (history being brought in): its day's capacity no longer matters.
+    if (fila.fechaInicio <= ahora) {
+      if (fila.estado === "CONFIRMADA") advertencias.push("La fecha de inicio ya pasó.");
+      return advertencias;
+    }
     const n = (ocupadas.get(decision.suma) ?? 0) + 1;
     ocupadas.set(decision.suma, n);
     const { capacidad } = libres(ocupacion, decision.suma);

@@ -63,6 +63,13 @@ export async function bloquearDia(db: Tx, dia: string) {
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"capacidad:" + dia}))`;
 }
 
+/** Several days' locks in one statement, always in day order (two writers never wait on each other in a circle). */
+export async function bloquearDias(db: Tx, dias: string[]) {
+  if (!dias.length) return;
+  // OFFSET 0 keeps the sorted subquery as it is, so the locks are taken row by row in that order.
+  await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('capacidad:' || d))::text FROM (SELECT d FROM unnest(${dias}::text[]) AS d ORDER BY d OFFSET 0) AS s`;
+}
+
 /** Bookings on one local day (not counting `excluir`), its capacity row and its waiting list, in one statement. */
 export async function cargarOcupacionDelDia(db: Tx, fecha: Date, zona: string, capacidadPorDefecto: number, excluir: number | null): Promise<Ocupacion> {
   const { inicio, fin } = limitesDelDia(fecha, zona);

@@ -126,10 +126,10 @@ export async function crearReserva(db: Db, actor: Actor, body: unknown, ahora = 
           throw new ErrorDominio(400, "FECHA_EN_PASADO", "La fecha de inicio debe ser en el futuro.", { campos: { fecha_inicio: "Debe ser en el futuro" } });
         const config = await obtenerConfiguracion(tx);
         if (fechaInicio > limiteDeHorizonte(ahora, config.horizonteReservaDias)) throw errorFueraDeHorizonte("fecha_inicio", ahora, config.horizonteReservaDias);
-        const dia = fechaLocal(fechaInicio, zona);
-        // The day first, then the client's email: the order imports take them in (no deadlock).
-        await bloquearDia(tx, dia);
+        // The client's email first, then the day: the order imports take them in (no deadlock).
         const cliente = await clienteDeLaReserva(tx, actor, datos);
+        const dia = fechaLocal(fechaInicio, zona);
+        await bloquearDia(tx, dia);
         const ocupacion = await cargarOcupacion(tx, fechaInicio, zona, config.capacidadDiariaPorDefecto, null);
         const cupo = libres(ocupacion, dia);
         if (cupo.libres <= 0) throw errorSinCapacidad(fechaInicio, cupo, buscarAlternativas(fechaInicio, zona, ocupacion, () => true), null);

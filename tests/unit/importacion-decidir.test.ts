@@ -105,9 +105,13 @@ describe("advertenciasDeFilas", () => {
     const lejos = fila({ fechaInicio: new Date("2027-07-01T12:00:00Z") });
     const pasada = fila({ fechaInicio: new Date("2026-12-20T12:00:00Z") });
     const cancelada = fila({ fechaInicio: new Date("2027-07-01T12:00:00Z"), estado: "CANCELADA" });
-    expect(advertenciasDeFilas([conDecision(lejos), conDecision(pasada), conDecision(cancelada)], ocupacion, limite, ahora, 150)).toEqual([
+    // History: a completed trip on a past day already full says nothing about that day.
+    const completada = fila({ fechaInicio: new Date("2026-12-20T12:00:00Z"), estado: "COMPLETADA" });
+    const llena = { ...ocupacion, ocupadas: new Map([["2026-12-20", 9]]) };
+    expect(advertenciasDeFilas([conDecision(lejos), conDecision(pasada), conDecision(cancelada), conDecision(completada)], llena, limite, ahora, 150)).toEqual([
       ["La fecha está más allá del horizonte de 150 días de la agencia."],
       ["La fecha de inicio ya pasó."],
+      [],
       [],
     ]);
   });
