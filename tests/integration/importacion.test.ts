@@ -21,7 +21,12 @@ let admin: Actor;
 beforeAll(async () => {
   admin = await actorDemo("admin@demo.bo");
 });
-afterAll(() => db.$disconnect());
+// Days far beyond the other files' (they book up to ~360 days ahead); their own capacities go away after.
+const diasConCupo: Date[] = [];
+afterAll(async () => {
+  await db.capacidadFecha.deleteMany({ where: { fecha: { in: diasConCupo } } });
+  await db.$disconnect();
+});
 
 /** "AAAA-MM-DD HH:mm" in La Paz, as the agency's export writes it. */
 const local = (fecha: Date) => new Date(fecha.getTime() - 4 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
@@ -55,16 +60,21 @@ async function importar(contenido: string, enviarBienvenida = false) {
   return estadoImportacion(db, id);
 }
 
-/** A local day with room for `capacidad` and `ocupadas` bookings already on it. */
-async function diaConCupo(dia: Date, capacidad: number, ocupadas: number) {
-  await db.capacidadFecha.upsert({ where: { fecha: columnaDeDia(diaLocal(dia)) }, update: { capacidadMaxima: capacidad }, create: { fecha: columnaDeDia(diaLocal(dia)), capacidadMaxima: capacidad } });
+/** A local day with at least two bookings and exactly `libres` free places (other files may book the same day). */
+async function diaConLibres(dia: Date, libres: number) {
+  const contar = async () => (await capacidadDelMes(db, diaLocal(dia).slice(0, 7), ZONA)).dias.find((d) => d.fecha === diaLocal(dia))!.ocupadas;
   const { usuario } = await clienteConReserva();
-  for (let i = 0; i < ocupadas; i++) await db.reserva.create({ data: { usuarioId: usuario.id, destino: "Ocupa el día", fechaInicio: dia, total: "100.00" } });
+  for (let n = await contar(); n < 2; n++) await db.reserva.create({ data: { usuarioId: usuario.id, destino: "Ocupa el día", fechaInicio: dia, total: "100.00" } });
+  const ocupadas = await contar();
+  const fecha = columnaDeDia(diaLocal(dia));
+  diasConCupo.push(fecha);
+  await db.capacidadFecha.upsert({ where: { fecha }, update: { capacidadMaxima: ocupadas + libres }, create: { fecha, capacidadMaxima: ocupadas + libres } });
+  return { ocupadas, capacidad: ocupadas + libres };
 }
 
 describe("importación de 12 filas con 3 errores y un día lleno", () => {
   const marca = randomUUID().slice(0, 6);
-  const diaLleno = diaHabil(262, 9);
+  const diaLleno = diaHabil(462, 9);
   const fila = (n: number, extra: Partial<Fila> = {}): Fila => ({
     referencia: `IMP-${marca}-${n}`,
     cliente_email: `viajero${n % 4}.${marca}@correo.bo`,
@@ -72,7 +82,7 @@ describe("importación de 12 filas con 3 errores y un día lleno", () => {
     cliente_apellido: `Número ${n % 4}`,
     cliente_celular: n % 2 ? "71234567" : "",
     destino: `Destino ${n}`,
-    fecha_inicio: local(diaHabil(264 + 2 * n, 8, 30)),
+    fecha_inicio: local(diaHabil(464 + 2 * n, 8, 30)),
     total: `${1000 + n * 100}.00`,
     moneda: n % 3 ? "BOB" : "USD",
     servicios: n % 2 ? `TOUR|Tour ${n}|${600 + n}.00;HOTEL|Hotel ${n}|${400 + n * 99}.00` : "",
@@ -89,9 +99,10 @@ describe("importación de 12 filas con 3 errores y un día lleno", () => {
     fila(12, { fecha_inicio: local(diaLleno) }),
   ];
   let primera: Awaited<ReturnType<typeof importar>>;
+  let lleno: Awaited<ReturnType<typeof diaConLibres>>;
 
   it("la prueba nombra cada problema por línea y columna, avisa del día lleno y no escribe nada", async () => {
-    await diaConCupo(diaLleno, 2, 2);
+    lleno = await diaConLibres(diaLleno, 0);
     const antes = await huella();
     const prueba = await simularImportacion(db, Buffer.from(`\uFEFF${csv(filas)}`), new Date(), ZONA);
     expect(await huella()).toBe(antes);
@@ -102,7 +113,7 @@ describe("importación de 12 filas con 3 errores y un día lleno", () => {
       { linea: 9, errores: [{ columna: "moneda", mensaje: "La moneda «XYZ» no existe: use un código ISO 4217 como BOB o USD." }] },
       { linea: 12, errores: [{ columna: "referencia", mensaje: `La referencia «IMP-${marca}-2» ya está en la línea 3 del archivo.` }] },
     ]);
-    expect(prueba.filas.find((f) => f.linea === 13)?.advertencias).toEqual([`El ${diaLocal(diaLleno)} queda con 3 reservas para 2 lugares: se importa igual, y ese día no admite reprogramaciones hacia él.`]);
+    expect(prueba.filas.find((f) => f.linea === 13)?.advertencias).toEqual([`El ${diaLocal(diaLleno)} queda con ${lleno.ocupadas + 1} reservas para ${lleno.capacidad} lugares: se importa igual, y ese día no admite reprogramaciones hacia él.`]);
   });
 
   it("la importación crea 9 reservas y sus clientes, informa 3 errores y 1 advertencia; el día queda marcado como excedido", async () => {
@@ -120,7 +131,7 @@ describe("importación de 12 filas con 3 errores y un día lleno", () => {
     expect(await db.entregaNotificacion.count({ where: { usuarioId: { in: creadas.map((r) => r.usuarioId) } } })).toBe(0);
 
     const mes = await capacidadDelMes(db, diaLocal(diaLleno).slice(0, 7), ZONA);
-    expect(mes.dias.find((d) => d.fecha === diaLocal(diaLleno))).toMatchObject({ capacidad: 2, ocupadas: 3, libres: 0 });
+    expect(mes.dias.find((d) => d.fecha === diaLocal(diaLleno))).toMatchObject({ capacidad: lleno.capacidad, ocupadas: lleno.capacidad + 1, libres: 0 });
     const { actor, reserva } = await clienteConReserva();
     await expect(reprogramarReserva(db, actor, reserva.id, { nueva_fecha: diaLleno.toISOString(), motivo: "Quiero ese día" })).rejects.toMatchObject({ errorCode: "FECHA_NO_DISPONIBLE" });
     const informe = informeComoCsv(primera.filas!);
@@ -143,7 +154,7 @@ describe("importación de 12 filas con 3 errores y un día lleno", () => {
   it("un total cambiado en la fila 3 actualiza solo esa reserva; una reprogramada en el producto es un conflicto y conserva su fecha", async () => {
     const tres = await db.reserva.findUniqueOrThrow({ where: { referenciaExterna: `IMP-${marca}-3` } });
     const cuatro = await db.reserva.findUniqueOrThrow({ where: { referenciaExterna: `IMP-${marca}-4` } });
-    const nuevaFecha = diaHabil(340, 11);
+    const nuevaFecha = diaHabil(540, 11);
     await reprogramarReserva(db, admin, cuatro.id, { nueva_fecha: nuevaFecha.toISOString(), motivo: "Cambio pedido por el cliente" });
     const otras = await db.reserva.findMany({ where: { referenciaExterna: { startsWith: `IMP-${marca}-` }, id: { notIn: [tres.id, cuatro.id] } }, orderBy: { id: "asc" } });
 
@@ -196,9 +207,8 @@ describe("un archivo inválido se rechaza entero y no escribe nada", () => {
 describe("20 importaciones a la vez y reprogramaciones al mismo día lleno", () => {
   it("ninguna referencia se duplica y ninguna reprogramación entra a un día que estaba lleno al confirmarse", async () => {
     const marca = randomUUID().slice(0, 6);
-    const dia = diaHabil(300, 7);
-    const capacidad = 4;
-    await diaConCupo(dia, capacidad, 1);
+    const dia = diaHabil(500, 7);
+    const { ocupadas: antes, capacidad } = await diaConLibres(dia, 3);
     // Every arrival into a day, in the order writers got its lock (each holds it until it commits).
     await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS prueba_llegada (id bigserial, reserva_id int, operacion text, dia text, en timestamptz DEFAULT clock_timestamp())`);
     await db.$executeRawUnsafe(`
@@ -219,7 +229,7 @@ describe("20 importaciones a la vez y reprogramaciones al mismo día lleno", () 
         cliente_apellido: `${n}`,
         cliente_celular: "",
         destino: "Uyuni",
-        fecha_inicio: local(n % 2 ? dia : diaHabil(302 + n, 10)),
+        fecha_inicio: local(n % 2 ? dia : diaHabil(502 + n, 10)),
         total: "500.00",
         moneda: "BOB",
         servicios: "",
@@ -252,12 +262,12 @@ describe("20 importaciones a la vez y reprogramaciones al mismo día lleno", () 
 
       // Replay the day in lock order: a reschedule only ever arrived while the day still had room.
       const llegadas = await db.$queryRaw<{ operacion: string }[]>`SELECT operacion FROM prueba_llegada WHERE dia = ${diaLocal(dia)} ORDER BY en, id`;
-      let ocupadas = 1;
+      let ocupadas = antes;
       for (const { operacion } of llegadas) {
         if (operacion === "UPDATE") expect(ocupadas).toBeLessThan(capacidad);
         ocupadas++;
       }
-      expect(ocupadas).toBe(1 + 6 + reprogramaciones.filter((r) => r === "MOVIDA").length);
+      expect(ocupadas).toBe(antes + 6 + reprogramaciones.filter((r) => r === "MOVIDA").length);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS prueba_llegada ON reserva`);
     }
