@@ -3,7 +3,7 @@
 // per-row result and its CSV, and finds the overbooked day flagged on /admin/capacidad; axe and
 // screenshots at phone and desktop widths. The API answers its documented errors and roles.
 import { expect, test } from "@playwright/test";
-import { apiComo, diaHabil, diaLocal, fijarCapacidad } from "./api-helpers";
+import { apiComo, db, diaHabil, diaLocal, fijarCapacidad } from "./api-helpers";
 import { iniciarSesion, revisarPagina } from "./helpers";
 
 const ENCABEZADO = "referencia,cliente_email,cliente_nombre,cliente_apellido,cliente_celular,destino,fecha_inicio,total,moneda,servicios,estado";
@@ -22,12 +22,20 @@ function archivo(marca: string, diaLleno: Date) {
 
 const CSV = "text/csv";
 
+/** Sets a day's capacity to the bookings it already has (other specs may book it too); returns that number. */
+async function llenarDia(dia: Date) {
+  const { rows } = await db().query<{ n: number }>("SELECT count(*)::int AS n FROM reserva WHERE estado <> 'CANCELADA' AND to_char(fecha_inicio AT TIME ZONE 'America/La_Paz', 'YYYY-MM-DD') = $1", [diaLocal(dia)]);
+  await fijarCapacidad(diaLocal(dia), rows[0].n);
+  return rows[0].n;
+}
+const excedido = (n: number) => `${n + 1} reserva${n + 1 === 1 ? "" : "s"} para ${n} lugar${n === 1 ? "" : "es"}`;
+
 for (const ancho of [390, 1280]) {
   test(`importar un CSV desde la página a ${ancho} px: prueba, importación, resultado y día excedido`, async ({ browser }, testInfo) => {
     test.setTimeout(120_000);
     const marca = `${ancho}${Math.random().toString(36).slice(2, 6)}`;
-    const diaLleno = diaHabil(ancho === 390 ? 190 : 194, 10);
-    await fijarCapacidad(diaLocal(diaLleno), 0);
+    const diaLleno = diaHabil(ancho === 390 ? 266 : 270, 10);
+    const lugares = await llenarDia(diaLleno);
     const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
     await iniciarSesion(page, "admin@demo.bo");
     await page.goto("/admin/importar");
@@ -44,7 +52,7 @@ for (const ancho of [390, 1280]) {
     await expect(resumen).toContainText("2errores");
     await expect(page.locator('tr[data-linea="3"]')).toContainText("fecha_inicio: La fecha «2027-02-30 10:00» no es válida");
     await expect(page.locator('tr[data-linea="5"]')).toContainText(`referencia: La referencia «E2E-${marca}-1» ya está en la línea 2 del archivo.`);
-    await expect(page.locator('tr[data-linea="6"]')).toContainText(`El ${diaLocal(diaLleno)} queda con 1 reserva para 0 lugares`);
+    await expect(page.locator('tr[data-linea="6"]')).toContainText(`El ${diaLocal(diaLleno)} queda con ${excedido(lugares)}`);
     await revisarPagina(page, testInfo, "importar-prueba", ancho);
 
     await page.getByRole("button", { name: "Importar 3 filas" }).click();
@@ -69,8 +77,9 @@ for (const ancho of [390, 1280]) {
     await page.goto("/admin/importar");
     await expect(page.getByTestId("importaciones-anteriores")).toContainText(`reservas-${marca}.csv`);
     await page.goto(`/admin/capacidad?mes=${diaLocal(diaLleno).slice(0, 7)}`);
-    await expect(page.getByTestId("dias-excedidos")).toContainText(`${diaLocal(diaLleno)}: 1 reserva para 0 lugares`);
+    await expect(page.getByTestId("dias-excedidos")).toContainText(`${diaLocal(diaLleno)}: ${excedido(lugares)}`);
     await expect(page.locator(`button[data-fecha="${diaLocal(diaLleno)}"]`)).toHaveAttribute("data-nivel", "excedido");
+    await revisarPagina(page, testInfo, "capacidad-excedida", ancho);
   });
 }
 
