@@ -104,3 +104,23 @@ export interface CorreoCuentaProps {
   reservas: { id: number; destino: string; fecha: string; enlace: string }[];
   contacto: Contacto;
 }
+
+export interface CorreoCancelacionProps {
+  /** The client's notice, or the agency's audit copy (with who did it, the policy and any adjustment). */
+  para: "cliente" | "agencia";
+  nombreCliente: string;
+  emailCliente: string;
+  reservaId: number;
+  destino: string;
+  fecha: string;
+  motivo: string;
+  total: string;
+  reembolso: { porcentaje: string; monto: string };
+  costo: string | null;
+  canceladoPor: string;
+  fechaRegistro: string;
+  politica: string | null;
+  ajuste: { porcentajeCalculado: string; razon: string; autorizadoPor: string } | null;
+  contacto: Contacto;
+  enlaceReserva: string;
+}

@@ -112,6 +112,31 @@ export async function seed(db: Db, ahora = new Date(), zona = process.env.AGENCI
       fechaFinVigencia: new Date(ahora.getTime() + 730 * 24 * HORA_MS),
       condicionesExtras: { solo_clientes_vip: true, nivel_minimo: "GOLD", excluir_feriados: false },
     },
+    // Policies (what leaving or changing a booking costs), edited like any rule.
+    {
+      nombre: "Política de cancelación",
+      tipoRegla: "POLITICA_CANCELACION",
+      aplicableA: "TODOS",
+      prioridad: 10,
+      mensajeError: "La reserva no se puede cancelar",
+      condicionesExtras: { tramos: [{ desde_horas: 168, porcentaje: 100 }, { desde_horas: 72, porcentaje: 70 }, { desde_horas: 24, porcentaje: 50 }, { desde_horas: 0, porcentaje: 0 }] },
+    },
+    {
+      nombre: "Cambio con menos de 72 horas",
+      tipoRegla: "COSTO_REPROGRAMACION",
+      aplicableA: "CLIENTE",
+      prioridad: 10,
+      mensajeError: "Los cambios con menos de 72 horas de anticipación tienen costo",
+      condicionesExtras: { tramos: [{ desde_horas: 72, monto: "0.00" }, { desde_horas: 0, monto: "50.00" }] },
+    },
+    {
+      nombre: "Transferencia a otra persona",
+      tipoRegla: "TRANSFERENCIA",
+      aplicableA: "TODOS",
+      prioridad: 10,
+      mensajeError: "Las transferencias se aceptan hasta 24 horas antes del inicio",
+      condicionesExtras: { permitida: true, costo: "25.00", hasta_horas: 24 },
+    },
   ];
   for (const regla of reglas) {
     const existe = await db.reglaReprogramacion.findFirst({ where: { nombre: regla.nombre } });

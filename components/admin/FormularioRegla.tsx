@@ -13,6 +13,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
 import type { ResultadoAccion } from "@/lib/http/accion";
 import { enFechaLocal, fechaLocal } from "@/lib/reprogramacion/calendario";
+import { CLAVES_POLITICA, condicionesDePolitica, EditorPolitica, estadoInicialPolitica, TIPOS_POLITICA, type TipoPolitica } from "./EditorPolitica";
 import { APLICABLE, TIPOS } from "./ListaReglas";
 
 const DIAS = ["LUNES", "MARTES", "MIERCOLES", "JUEVES", "VIERNES", "SABADO", "DOMINGO"] as const;
@@ -76,13 +77,16 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
   const [emergencias, setEmergencias] = useState(c.excepciones_emergencia === true);
   const [locales, setLocales] = useState<string[]>(Array.isArray(c.incluir_feriados_locales) ? c.incluir_feriados_locales.map(String) : []);
   const [nuevoLocal, setNuevoLocal] = useState("");
+  const [politica, setPolitica] = useState(() => estadoInicialPolitica(inicial.tipo_regla, c));
+  const esPolitica = (TIPOS_POLITICA as string[]).includes(tipo);
   const [errores, setErrores] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [guardando, iniciar] = useTransition();
 
   function cuerpo() {
     const condiciones: Record<string, unknown> = { ...c };
-    for (const k of ["solo_clientes_vip", "nivel_minimo", "excluir_feriados_nacionales", "incluir_feriados_locales", "excepciones_emergencia"]) delete condiciones[k];
+    for (const k of ["solo_clientes_vip", "nivel_minimo", "excluir_feriados_nacionales", "incluir_feriados_locales", "excepciones_emergencia", ...CLAVES_POLITICA]) delete condiciones[k];
+    if (esPolitica) Object.assign(condiciones, condicionesDePolitica(tipo as TipoPolitica, politica));
     if (soloVip) condiciones.solo_clientes_vip = true;
     if (nivel) condiciones.nivel_minimo = nivel;
     if (tipo === "DIA_BLACKOUT") {
@@ -95,7 +99,7 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
       nombre,
       tipo_regla: tipo,
       aplicable_a: aplicable,
-      valor_numerico: tipo === "DIA_BLACKOUT" ? null : entero(numero),
+      valor_numerico: tipo === "DIA_BLACKOUT" || esPolitica ? null : entero(numero),
       valor_texto: tipo === "DIA_BLACKOUT" ? [...DIAS, "FERIADOS"].filter((d) => dias.includes(d)).join(",") : null,
       activa,
       prioridad: entero(prioridad),
@@ -120,8 +124,9 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
       setErrores(porCampo);
       setGeneral(r.detail);
       toast.error("No se pudo guardar la regla", { description: r.detail });
-      const primero = ["nombre", "tipo_regla", "aplicable_a", "valor_numerico", "valor_texto", "prioridad", "mensaje_error", "fecha_inicio_vigencia", "fecha_fin_vigencia", "nivel_minimo", "feriados_locales"].find((k) => porCampo[k]);
-      document.getElementById(primero === "valor_texto" ? "dia-LUNES" : primero ?? "")?.focus();
+      const primero = ["nombre", "tipo_regla", "aplicable_a", "valor_numerico", "valor_texto", "prioridad", "mensaje_error", "fecha_inicio_vigencia", "fecha_fin_vigencia", "nivel_minimo", "feriados_locales", "costo_fijo", "costo", "hasta_horas"].find((k) => porCampo[k]) ?? Object.keys(porCampo).find((k) => k.startsWith("tramos."));
+      const id = primero === "valor_texto" ? "dia-LUNES" : primero?.replace(/\.(porcentaje|monto)$/, ".valor") ?? "";
+      document.getElementById(id)?.focus();
     });
   }
 
@@ -142,7 +147,16 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
           <Field id="nombre" label="Nombre" error={e("nombre")}>{(p) => <Input {...p} value={nombre} onChange={(x) => setNombre(x.target.value)} />}</Field>
           <Field id="tipo_regla" label="Tipo" error={e("tipo_regla")}>
             {(p) => (
-              <select {...p} value={tipo} onChange={(x) => setTipo(x.target.value as ReglaEditable["tipo_regla"])} className={SELECT}>
+              <select
+                {...p}
+                value={tipo}
+                onChange={(x) => {
+                  const nuevo = x.target.value as ReglaEditable["tipo_regla"];
+                  setTipo(nuevo);
+                  if ((TIPOS_POLITICA as string[]).includes(nuevo) && nuevo !== tipo) setPolitica(estadoInicialPolitica(nuevo, {}));
+                }}
+                className={SELECT}
+              >
                 {Object.entries(TIPOS).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
               </select>
             )}
@@ -157,7 +171,7 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
           <Field id="prioridad" label="Prioridad" hint="La de número más bajo decide entre reglas del mismo tipo." error={e("prioridad")}>
             {(p) => <Input {...p} inputMode="numeric" value={prioridad} onChange={(x) => setPrioridad(x.target.value)} />}
           </Field>
-          {tipo !== "DIA_BLACKOUT" ? (
+          {esPolitica ? null : tipo !== "DIA_BLACKOUT" ? (
             <Field id="valor_numerico" label={tipo === "TIEMPO_MINIMO" ? "Horas de anticipación" : "Máximo de reprogramaciones"} error={e("valor_numerico")}>
               {(p) => <Input {...p} inputMode="numeric" value={numero} onChange={(x) => setNumero(x.target.value)} />}
             </Field>
@@ -179,12 +193,19 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
             <input type="checkbox" className="size-5" checked={activa} onChange={(x) => setActiva(x.target.checked)} /> Activa
           </label>
           <div className="sm:col-span-2">
-            <Field id="mensaje_error" label="Mensaje para quien no cumple la regla" error={e("mensaje_error")}>
+            <Field id="mensaje_error" label={esPolitica ? "Mensaje cuando la política no lo permite" : "Mensaje para quien no cumple la regla"} error={e("mensaje_error")}>
               {(p) => <Textarea {...p} rows={2} value={mensaje} onChange={(x) => setMensaje(x.target.value)} />}
             </Field>
           </div>
         </div>
       </Card>
+
+      {esPolitica && (
+        <Card aria-labelledby="titulo-politica">
+          <CardHeader title={TIPOS[tipo]} titleId="titulo-politica" />
+          <EditorPolitica tipo={tipo as TipoPolitica} valor={politica} cambiar={setPolitica} errores={errores} />
+        </Card>
+      )}
 
       <Card aria-labelledby="titulo-vigencia">
         <CardHeader title={`Vigencia (${zona})`} titleId="titulo-vigencia" />

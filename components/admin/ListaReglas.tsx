@@ -11,12 +11,14 @@ import { toast } from "@/components/ui/toaster";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 import type { Decision } from "@/lib/reglas/decision";
 import type { ResultadoAccion } from "@/lib/http/accion";
+import type { TipoRegla } from "@/lib/generated/prisma/enums";
 
 export interface ReglaEnLista {
   id: number;
   nombre: string;
-  tipo_regla: "TIEMPO_MINIMO" | "LIMITE_REPROGRAMACIONES" | "DIA_BLACKOUT";
+  tipo_regla: TipoRegla;
   aplicable_a: string;
+  condiciones_extras: Record<string, unknown>;
   valor_numerico: number | null;
   valor_texto: string | null;
   activa: boolean;
@@ -26,14 +28,27 @@ export interface ReglaEnLista {
   decision: Decision;
 }
 
-export const TIPOS: Record<ReglaEnLista["tipo_regla"], string> = {
+export const TIPOS: Record<TipoRegla, string> = {
   TIEMPO_MINIMO: "Tiempo mínimo",
   LIMITE_REPROGRAMACIONES: "Límite de reprogramaciones",
   DIA_BLACKOUT: "Días no permitidos",
+  POLITICA_CANCELACION: "Política de cancelación",
+  COSTO_REPROGRAMACION: "Costo de reprogramación",
+  TRANSFERENCIA: "Transferencia a otra persona",
 };
 export const APLICABLE: Record<string, string> = { TODOS: "Todos", CLIENTE: "Clientes", OPERADOR: "Operadores", ADMIN: "Administradores" };
 
+/** A policy's parameters in one line: "≥ 168 h 100 % · ≥ 72 h 70 % …". */
+function resumenPolitica(r: ReglaEnLista) {
+  const c = r.condiciones_extras;
+  if (r.tipo_regla === "TRANSFERENCIA") return c.permitida === false ? "No se permite" : `Bs ${c.costo ?? "0.00"}, hasta ${c.hasta_horas ?? 0} h antes`;
+  const tramos = Array.isArray(c.tramos) ? (c.tramos as { desde_horas: number; porcentaje?: number; monto?: string }[]) : [];
+  const texto = [...tramos].sort((a, b) => b.desde_horas - a.desde_horas).map((t) => `≥ ${t.desde_horas} h: ${t.monto !== undefined ? `Bs ${t.monto}` : `${t.porcentaje} %`}`).join(" · ");
+  return r.tipo_regla === "POLITICA_CANCELACION" && c.costo_fijo ? `${texto} · cargo Bs ${c.costo_fijo}` : texto;
+}
+
 function valor(r: ReglaEnLista) {
+  if (r.tipo_regla === "POLITICA_CANCELACION" || r.tipo_regla === "COSTO_REPROGRAMACION" || r.tipo_regla === "TRANSFERENCIA") return resumenPolitica(r);
   if (r.tipo_regla === "TIEMPO_MINIMO") return `${r.valor_numerico} horas de anticipación`;
   if (r.tipo_regla === "LIMITE_REPROGRAMACIONES") return `Hasta ${r.valor_numerico} reprogramaciones`;
   return (r.valor_texto ?? "").split(",").join(", ");

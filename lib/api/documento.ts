@@ -11,6 +11,7 @@ import { filtrosEntregasSchema } from "@/lib/notificaciones/reintentar";
 import { actualizarReglaSchema, crearReglaSchema } from "@/lib/reglas/gestion";
 import { consultaCalendarioSchema } from "@/lib/reprogramacion/calendario-reserva";
 import { loteSchema } from "@/lib/reprogramacion/lotes";
+import { cancelacionSchema } from "@/lib/cancelacion/cancelar";
 import { pedidoImportacionSchema } from "@/lib/importacion/importar";
 import { destinoSchema } from "@/lib/reprogramacion/masiva";
 import { solicitudSchema } from "@/lib/reprogramacion/solicitud";
@@ -160,6 +161,35 @@ const RUTAS: Record<string, Ruta> = {
         "400": error("Datos inválidos o regla violada", ["DATOS_INVALIDOS", "JSON_INVALIDO", "JSON_DEMASIADO_ANIDADO", "CUERPO_INCOMPLETO", "TIEMPO_MINIMO_VIOLADO", "LIMITE_REPROGRAMACIONES_EXCEDIDO", "DIA_BLACKOUT", "MISMA_FECHA", "FECHA_EN_PASADO", "FECHA_FUERA_DE_HORIZONTE", "CLAVE_IDEMPOTENCIA_INVALIDA"]),
         "403": error("Campo o descuento no permitido para el rol", ["PERMISO_DENEGADO", "DESCUENTO_REQUIERE_APROBACION_ADMIN"]),
         "409": error("Sin cupo, reserva cancelada o completada, o clave reutilizada con otro cuerpo", ["FECHA_NO_DISPONIBLE", "RESERVA_NO_REPROGRAMABLE", "CLAVE_IDEMPOTENCIA_REUTILIZADA"]),
+      },
+    },
+  },
+  "/api/reservas/{id}/cancelacion": {
+    path: conId,
+    get: {
+      etiqueta: "Cancelación",
+      id: "cotizarCancelacion",
+      resumen: "Cotización de la cancelación: reembolso, cargo, plazos de la política y una cotización válida 15 minutos",
+      descripcion: "No cambia nada. El porcentaje sale de la política de cancelación que se aplica a la reserva (regla POLITICA_CANCELACION), por la anticipación respecto del inicio.",
+      roles: TODOS,
+      respuestas: { "200": ok("La cotización", r.cotizacionCancelacionSchema) },
+    },
+  },
+  "/api/reservas/{id}/cancelar": {
+    path: conId,
+    post: {
+      etiqueta: "Cancelación",
+      id: "cancelar",
+      resumen: "Cancelar una reserva al reembolso cotizado",
+      descripcion: "Con la cotización de GET .../cancelacion/. Si venció o ya no coincide (pasó un plazo, cambiaron las reglas o la reserva), 409 COTIZACION_VENCIDA con cotizacion_nueva y nada cambia. Un administrador puede fijar otro porcentaje_reembolso con razon_ajuste.",
+      roles: TODOS,
+      cuerpo: cancelacionSchema,
+      cabeceras: claveIdempotencia,
+      respuestas: { "200": ok("Cancelada: reembolso pendiente y avisos en cola", r.cancelacionSchemaRespuesta) },
+      errores: {
+        "400": error("Datos inválidos o cotización alterada", ["DATOS_INVALIDOS", "JSON_INVALIDO", "JSON_DEMASIADO_ANIDADO", "CUERPO_INCOMPLETO", "COTIZACION_INVALIDA", "CLAVE_IDEMPOTENCIA_INVALIDA"]),
+        "403": error("Ajuste de reembolso sin ser administrador", ["PERMISO_DENEGADO"]),
+        "409": error("Cotización vencida, reserva ya cancelada o completada, o clave reutilizada", ["COTIZACION_VENCIDA", "RESERVA_NO_CANCELABLE", "CLAVE_IDEMPOTENCIA_REUTILIZADA"]),
       },
     },
   },
@@ -454,6 +484,7 @@ const ETIQUETAS: Record<string, string> = {
   Proveedores: "Llamadas de los proveedores (informes de Twilio).",
   Sesión: "Inicio de sesión de next-auth para clientes de la API.",
   Operación: "Salud del servicio y este documento.",
+  Cancelación: "Cancelar una reserva con la cotización de la política de la agencia.",
   Importaciones: "Reservas que llegan del sistema de la agencia en un CSV: prueba, importación en segundo plano e informe.",
   Cuentas: "Personas de la agencia, invitaciones, recuperación de contraseña y enlaces de acceso.",
 };

@@ -43,9 +43,21 @@ export const reservaSchema = z
   .meta({ id: "Reserva" });
 export const listaReservasSchema = z.object({ ...paginaSchema, reservas: z.array(reservaSchema) });
 
+/** §4 and §7: what the reservation can do instead, with the real figures and the endpoint to call. */
+export const alternativaSchema = z.object({
+  opcion: z.string(),
+  accion: z.enum(["CANCELAR", "LISTA_ESPERA", "CONTACTAR_SOPORTE"]),
+  descripcion: z.string(),
+  endpoint: z.string().optional(),
+  porcentaje_reembolso: z.number().optional(),
+  reembolso_porcentaje: z.number().optional().meta({ description: "El mismo porcentaje, con el nombre de §7" }),
+  monto_reembolso: dineroSchema.optional(),
+  contacto: z.object({ email: z.string(), telefono: z.string() }).optional(),
+});
+
 // ── Reprogramar (§1, §2, §3) ───────────────────────────────────────────────────────────────────
 const validacionSchema = z.object({ regla: tipoReglaSchema, resultado: z.literal("APROBADO"), detalle: z.string() });
-const notificacionesSchema = z
+export const notificacionesSchema = z
   .object({
     cliente_notificado: z.boolean(),
     soporte_notificado: z.boolean(),
@@ -180,14 +192,14 @@ export const puedeReprogramarSchema = z.object({
   sugerencias_fechas: z.array(fechaSugeridaSchema).optional(),
   fechas_alternativas: z.array(fechaAlternativaSchema).optional(),
   costos_estimados: z.object({ costo_reprogramacion: dineroSchema, aplica_descuento: z.boolean(), total_estimado: dineroSchema }),
-  alternativas_sugeridas: z
-    .array(z.object({ opcion: z.string(), descripcion: z.string(), porcentaje_reembolso: z.number().optional(), costo_transferencia: dineroSchema.optional() }))
-    .optional(),
+  alternativas_sugeridas: z.array(alternativaSchema).optional(),
 });
 
 export const historialSchema = z.array(
   z.object({
     id: idSchema,
+    accion: z.enum(["REPROGRAMACION", "CANCELACION", "TRANSFERENCIA"]).meta({ description: "Qué registra la entrada: un cambio de fecha, una cancelación o un cambio de titular" }),
+    reembolso: z.object({ porcentaje: z.number(), monto: dineroSchema }).optional().meta({ description: "Solo en una cancelación" }),
     fecha_anterior: instanteSchema,
     fecha_nueva: instanteSchema,
     motivo: z.string(),
@@ -274,7 +286,7 @@ export const listaEsperaReservaSchema = z.object({ reserva_id: idSchema, entrada
 const notificacionSchema = z
   .object({
     id: idSchema,
-    tipo: z.literal("reprogramacion"),
+    tipo: z.enum(["reprogramacion", "cancelacion"]),
     reserva_id: idSchema,
     cliente: z.object({ nombre: z.string(), email: z.string() }),
     fecha_anterior: instanteSchema,
@@ -378,6 +390,38 @@ export const simulacionLoteSchema = z.object({
   ),
 });
 export const loteCreadoSchema = z.object({ id: idSchema });
+
+// ── Cancelación ────────────────────────────────────────────────────────────────────────────────
+const tramoEnElTiempoSchema = z.object({
+  porcentaje: entero,
+  desde: nullable(instanteSchema),
+  hasta: instanteSchema.meta({ description: "Último instante en que rige el tramo" }),
+  vigente: z.boolean(),
+  texto: z.string().meta({ example: "hasta el 05/12/2026 14:00: 70 %" }),
+});
+export const cotizacionCancelacionSchema = z.object({
+  reserva_id: idSchema,
+  puede_cancelar: z.boolean(),
+  razon: nullable(z.string()),
+  porcentaje_reembolso: entero,
+  monto_reembolso: dineroSchema,
+  costo_cancelacion: dineroSchema,
+  total: dineroSchema,
+  moneda: z.string(),
+  linea_tiempo: z.array(tramoEnElTiempoSchema),
+  cambia_at: nullable(instanteSchema),
+  politica: nullable(z.object({ id: idSchema, nombre: z.string() })),
+  cotizacion: nullable(z.string()).meta({ description: "Envíela a POST .../cancelar/ antes de vence_at" }),
+  vence_at: nullable(instanteSchema),
+});
+export const cancelacionSchemaRespuesta = z.object({
+  mensaje: z.string(),
+  reserva: reservaSchema,
+  historial_id: idSchema,
+  reembolso: z.object({ id: idSchema, monto: dineroSchema, porcentaje: z.number(), moneda: z.string(), estado: z.enum(["PENDIENTE", "PAGADO"]) }),
+  costo_cancelacion: dineroSchema,
+  notificaciones: notificacionesSchema,
+});
 
 // ── Importaciones (CSV) ────────────────────────────────────────────────────────────────────────
 export const resultadoImportacionSchema = z.enum(["crear", "actualizar", "sin_cambios", "conflicto", "error"]).meta({

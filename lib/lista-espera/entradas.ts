@@ -89,7 +89,7 @@ export async function unirseListaEspera(db: Db, actorSesion: Actor, reservaId: n
     const { violadas } = evaluarReglas(reglas, ctx, []);
     if (violadas.length) {
       const sugerencias = async () => alternativasReservables(reglas, ctx, await cargarOcupacion(tx, objetivo, zona, config.capacidadDiariaPorDefecto, reserva.id), [], objetivo);
-      throw await errorDeRegla(tx, violadas[0], reserva, config, objetivo, sugerencias, zona);
+      throw await errorDeRegla(tx, violadas[0], reserva, config, objetivo, sugerencias, zona, reglas, actorSesion.rol, ahora);
     }
     const existente = await tx.entradaListaEspera.findFirst({ where: { reservaId, dia: columnaDeDia(dia), estado: { in: ["ESPERANDO", "OFERTADA"] } } });
     if (existente) {

@@ -2,10 +2,10 @@
 // and channel, and one queue job per delivery all commit or roll back with the reschedule itself.
 // The queue is graphile-worker's table in the same database, so add_job joins this transaction.
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
+import type { AccionHistorial, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
 import { datosDelEvento, type DatosNotificacion } from "./evento";
-import { PLANTILLA_ADMIN, PLANTILLA_EVENTO, PLANTILLA_OFERTA, PLANTILLA_OFERTA_SMS, PLANTILLA_SMS, plantillaCliente } from "./plantillas";
+import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_CANCELACION, PLANTILLA_CANCELACION_SMS, PLANTILLA_EVENTO, PLANTILLA_OFERTA, PLANTILLA_OFERTA_SMS, PLANTILLA_SMS, plantillaCliente } from "./plantillas";
 
 export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
@@ -16,6 +16,8 @@ const MAXIMO_INTENTOS_TRABAJO = 3;
 type Ejecutor = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo" | "tipo_reprogramacion"> {
+  /** What happened (a reschedule unless said): it picks the templates and the event's tipo. */
+  accion?: AccionHistorial;
   historialId: number;
   tipo_reprogramacion: TipoReprogramacion;
   conDescuento: boolean;
@@ -70,10 +72,11 @@ const trabajosDeLasNuevas = Prisma.sql`
  */
 export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
   const { adminEmails } = configuracionEntregas();
+  const cancelacion = evento.accion === "CANCELACION";
   const entregas: EntregaNueva[] = [
-    ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
-    ...(evento.notificarCliente && evento.smsCliente ? [{ canal: "SMS", destinatario: evento.smsCliente, plantilla: PLANTILLA_SMS }] : []),
-    ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: PLANTILLA_ADMIN })),
+    ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: cancelacion ? PLANTILLA_CANCELACION : plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
+    ...(evento.notificarCliente && evento.smsCliente ? [{ canal: "SMS", destinatario: evento.smsCliente, plantilla: cancelacion ? PLANTILLA_CANCELACION_SMS : PLANTILLA_SMS }] : []),
+    ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: cancelacion ? PLANTILLA_ADMIN_CANCELACION : PLANTILLA_ADMIN })),
     { canal: "TIEMPO_REAL", destinatario: DESTINATARIO_SOPORTE, plantilla: PLANTILLA_EVENTO },
   ];
   const datos = JSON.stringify(datosDelEvento(evento));

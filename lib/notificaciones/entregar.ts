@@ -13,8 +13,9 @@ import { contactoAgencia, DatosFaltantes, INCLUIR_ESPERA_CORREO, INCLUIR_HISTORI
 import { transporteCorreo, type ResultadoEnvio } from "./correo/transporte";
 import { trabajoDeEntrega } from "./encolar";
 import { eventoEnVivo } from "./evento";
-import { PLANTILLA_ADMIN } from "./plantillas";
-import { smsOferta, smsReprogramacion } from "./sms/contenido";
+import { esCopiaAgencia } from "./plantillas";
+import { smsCancelacion, smsOferta, smsReprogramacion } from "./sms/contenido";
+import { formatearMonto } from "@/lib/formato/dinero";
 import { renderizarCorreoCuenta } from "@/lib/cuenta/correos";
 import { emitirEnlaceGestion, RUTA_ENLACE } from "@/lib/cuenta/enlaces";
 import { transporteSms } from "./sms/transporte";
@@ -55,7 +56,7 @@ const sinOrigen = () => new DatosFaltantes("La entrega no tiene reprogramación 
 function cuentaDestinataria(entrega: Entrega) {
   if (entrega.usuario) return entrega.usuario;
   if (entrega.espera) return entrega.espera.reserva.usuario;
-  if (entrega.historial && entrega.plantilla !== PLANTILLA_ADMIN) return entrega.historial.reserva.usuario;
+  if (entrega.historial && !esCopiaAgencia(entrega.plantilla)) return entrega.historial.reserva.usuario;
   return null;
 }
 
@@ -76,7 +77,7 @@ async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
       const contacto = await contactoAgencia(db);
       if (entrega.usuario) return renderizarCorreoCuenta(db, entrega, contacto);
       if (entrega.espera) return renderizarOferta(entrega.espera, contacto, await enlaceGestion(db, entrega.espera.reserva));
-      if (entrega.historial && entrega.plantilla === PLANTILLA_ADMIN) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
+      if (entrega.historial && esCopiaAgencia(entrega.plantilla)) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
       if (entrega.historial) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto, await enlaceGestion(db, entrega.historial.reserva));
       throw sinOrigen();
     },
@@ -91,6 +92,11 @@ async function textoSms(db: Db, entrega: Entrega): Promise<string> {
   const { agencia } = await contactoAgencia(db);
   if (entrega.espera?.ofertaVenceAt)
     return smsOferta({ agencia, reservaId: entrega.espera.reservaId, dia: diaDeColumna(entrega.espera.dia), venceAt: entrega.espera.ofertaVenceAt, enlace: await enlaceGestion(db, entrega.espera.reserva) });
+  if (entrega.historial?.accion === "CANCELACION") {
+    const reembolso = (entrega.historial.detalle as { reembolso?: { monto: string } } | null)?.reembolso;
+    if (!reembolso) throw new DatosFaltantes("La cancelación no tiene reembolso");
+    return smsCancelacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, reembolso: formatearMonto(reembolso.monto, entrega.historial.reserva.moneda), enlace: await enlaceGestion(db, entrega.historial.reserva) });
+  }
   if (entrega.historial)
     return smsReprogramacion({ agencia, reservaId: entrega.historial.reservaId, destino: entrega.historial.reserva.destino, fechaNueva: entrega.historial.fechaNueva, enlace: await enlaceGestion(db, entrega.historial.reserva) });
   throw sinOrigen();
@@ -130,7 +136,7 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
   const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
   const estado: EstadoEntrega = resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA";
 
-  const correoCliente = resultado.ok && entrega.canal === "EMAIL" && entrega.plantilla !== PLANTILLA_ADMIN;
+  const correoCliente = resultado.ok && entrega.canal === "EMAIL" && !esCopiaAgencia(entrega.plantilla);
   const sms = resultado.ok && entrega.canal === "SMS";
   const enVivo = resultado.ok && entrega.canal === "TIEMPO_REAL";
   const reintentoEn = reintentar ? new Date(momento.getTime() + esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs)) : null;

@@ -1,7 +1,7 @@
 // The live event and feed entry, seed 000 §2B/§2C: who, which reservation, from when to when.
 // Kept small on purpose (Pusher allows 10 KB, NOTIFY 8 KB): long texts are cut.
 export interface DatosNotificacion {
-  tipo: "reprogramacion";
+  tipo: "reprogramacion" | "cancelacion";
   reserva_id: number;
   cliente: { nombre: string; email: string };
   fecha_anterior: string;
@@ -14,9 +14,9 @@ export interface DatosNotificacion {
 export const LIMITE_EVENTO_BYTES = 8000;
 const LARGO_MAXIMO_MOTIVO = 500;
 
-export function datosDelEvento(e: Omit<DatosNotificacion, "tipo">): DatosNotificacion {
+export function datosDelEvento(e: Omit<DatosNotificacion, "tipo"> & { accion?: string }): DatosNotificacion {
   return {
-    tipo: "reprogramacion",
+    tipo: e.accion === "CANCELACION" ? "cancelacion" : "reprogramacion",
     reserva_id: e.reserva_id,
     cliente: e.cliente,
     fecha_anterior: e.fecha_anterior,
@@ -42,6 +42,6 @@ export function itemNotificacion(n: NotificacionFeed) {
 
 export function eventoEnVivo(n: NotificacionFeed) {
   const item = itemNotificacion(n);
-  return { ...item, type: "reprogramacion" as const, cliente_nombre: item.cliente.nombre };
+  return { ...item, type: item.tipo, cliente_nombre: item.cliente.nombre };
 }
 export type EventoEnVivo = ReturnType<typeof eventoEnVivo>;

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import { finDe, inicioDe, parametroFecha } from "./periodo";
-import { PLANTILLA_ADMIN } from "./plantillas";
+import { PLANTILLAS_AGENCIA } from "./plantillas";
 
 const DIA_MS = 24 * 3_600_000;
 
@@ -50,14 +50,14 @@ interface FilaCanal {
 export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: Date; hasta: Date }) {
   const zona = zonaAgencia();
   const [totales] = await db.$queryRaw<{ total: number; con_aviso: number; enviadas: number }[]>`
-    SELECT count(*)::int AS total,
+    SELECT count(*) FILTER (WHERE accion = 'REPROGRAMACION')::int AS total,
            count(*) FILTER (WHERE notificar_cliente)::int AS con_aviso,
            count(*) FILTER (WHERE cliente_notificado)::int AS enviadas
     FROM historial_reprogramacion WHERE created_at >= ${desde} AND created_at < ${hasta}`;
 
   // One pass gives each channel and, through the empty grouping set, the overall latency.
   const canales = await db.$queryRaw<FilaCanal[]>`
-    SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.canal = 'SMS' THEN 'sms' WHEN e.plantilla = ${PLANTILLA_ADMIN} THEN 'email_admin' ELSE 'email_cliente' END AS canal,
+    SELECT CASE WHEN e.canal = 'TIEMPO_REAL' THEN 'tiempo_real' WHEN e.canal = 'SMS' THEN 'sms' WHEN e.plantilla = ANY(${PLANTILLAS_AGENCIA}) THEN 'email_admin' ELSE 'email_cliente' END AS canal,
            ${cifrasDeCanal(Prisma.sql`h.created_at`)}
     FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id
     WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}

@@ -2,6 +2,12 @@
 import type { TipoReprogramacion } from "@/lib/generated/prisma/enums";
 
 export const PLANTILLA_ADMIN = "reprogramacion_auditoria";
+export const PLANTILLA_ADMIN_CANCELACION = "cancelacion_auditoria";
+export const PLANTILLA_CANCELACION = "cancelacion";
+export const PLANTILLA_CANCELACION_SMS = "cancelacion_sms";
+/** The agency's own copies (audit emails to the admins): never the client's. */
+export const PLANTILLAS_AGENCIA = [PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION];
+export const esCopiaAgencia = (plantilla: string) => PLANTILLAS_AGENCIA.includes(plantilla);
 export const PLANTILLA_EVENTO = "evento_reprogramacion";
 export const PLANTILLA_SMS = "reprogramacion_sms";
 export const PLANTILLA_OFERTA = "oferta_lista_espera";

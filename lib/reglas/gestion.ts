@@ -9,6 +9,7 @@ import { AplicableA, NivelCliente, TipoRegla } from "@/lib/generated/prisma/enum
 import { iso } from "@/lib/reservas/serializar";
 import { DIAS_SEMANA } from "@/lib/reprogramacion/calendario";
 import { diasBloqueados } from "@/lib/reprogramacion/reglas";
+import { costoReprogramacionSchema, politicaCancelacionSchema, transferenciaSchema } from "@/lib/politicas/politicas";
 import { diaIso, errorDeValidacion, fechaIso, idEntero, texto } from "@/lib/validacion";
 
 const fechaONull = z.union([fechaIso("Indique la fecha"), z.null()], { error: "Fecha inválida: use ISO 8601 entre los años 2000 y 2100" });
@@ -21,12 +22,14 @@ const condicionesSchema = z
     excluir_feriados_nacionales: z.boolean().optional(),
     incluir_feriados_locales: z.array(diaIso("Use fechas AAAA-MM-DD")).max(366).optional(),
     excepciones_emergencia: z.boolean().optional(),
+    // Policies' tiers; checked with the policy's own schema in validarCoherencia.
+    tramos: z.array(z.record(z.string(), z.union([z.number(), texto(20)]))).max(10).optional(),
   })
   .catchall(z.union([texto(500), z.number(), z.boolean(), z.null()]));
 
 const camposRegla = {
   nombre: texto(200, { min: 3, requerido: "El nombre es requerido" }),
-  tipo_regla: z.enum(TipoRegla, { error: "Tipo inválido: TIEMPO_MINIMO, LIMITE_REPROGRAMACIONES o DIA_BLACKOUT" }),
+  tipo_regla: z.enum(TipoRegla, { error: "Tipo inválido: TIEMPO_MINIMO, LIMITE_REPROGRAMACIONES, DIA_BLACKOUT, POLITICA_CANCELACION, COSTO_REPROGRAMACION o TRANSFERENCIA" }),
   aplicable_a: z.enum(AplicableA, { error: "Valor inválido: CLIENTE, OPERADOR, ADMIN o TODOS" }),
   valor_numerico: z.union([z.number({ error: "Debe ser un número entero" }).int("Debe ser un entero").positive("Debe ser mayor a 0").max(100_000, "Como máximo 100000"), z.null()], {
     error: "Debe ser un número entero mayor a 0",
@@ -58,10 +61,19 @@ export const actualizarReglaSchema = z.object({ id: idEntero().optional(), ...ca
 
 type DatosRegla = Prisma.ReglaReprogramacionUncheckedCreateInput;
 const DIAS_VALIDOS = [...DIAS_SEMANA, "FERIADOS"];
+const ESQUEMA_POLITICA = { POLITICA_CANCELACION: politicaCancelacionSchema, COSTO_REPROGRAMACION: costoReprogramacionSchema, TRANSFERENCIA: transferenciaSchema };
 
 function validarCoherencia(r: DatosRegla): DatosRegla {
   const campos: Record<string, string> = {};
-  if (r.tipoRegla === "DIA_BLACKOUT") {
+  const politica = ESQUEMA_POLITICA[r.tipoRegla as keyof typeof ESQUEMA_POLITICA];
+  if (politica) {
+    const c = (r.condicionesExtras ?? {}) as Record<string, unknown>;
+    const propias = Object.fromEntries(Object.entries(c).filter(([k]) => k in politica.shape));
+    const leida = politica.safeParse(propias);
+    if (!leida.success) for (const issue of leida.error.issues) campos[`condiciones_extras.${issue.path.join(".")}`] ??= issue.message;
+    else r.condicionesExtras = { ...c, ...leida.data } as Prisma.InputJsonValue;
+    r.valorNumerico = null;
+  } else if (r.tipoRegla === "DIA_BLACKOUT") {
     const dias = diasBloqueados(r.valorTexto ?? null);
     const invalidos = dias.filter((d) => !DIAS_VALIDOS.includes(d));
     if (!dias.length) campos.valor_texto = "Indique los días, p. ej. SABADO,DOMINGO,FERIADOS";

@@ -18,11 +18,6 @@ export function calcularDescuento(total: Decimal | string, porcentaje: number): 
   return { porcentaje, monto, totalAnterior, totalNuevo: totalAnterior.sub(monto) };
 }
 
-/** The agency's reschedule fee applies when clients move their own reservation; staff moves are free. */
-export function costoReprogramacion(tipo: "CLIENTE" | "OPERADOR_ASISTIDO" | "ADMINISTRATIVA", tarifa: Decimal): Decimal {
-  return tipo === "CLIENTE" ? tarifa : new Decimal(0);
-}
-
 /** Operators may grant up to this percentage; more needs an administrator. */
 export const DESCUENTO_MAXIMO_OPERADOR = 50;
 

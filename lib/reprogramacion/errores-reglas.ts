@@ -2,27 +2,18 @@
 import { ErrorDominio } from "@/lib/errores";
 import type { Configuracion } from "./datos";
 import type { Alternativa } from "./disponibilidad";
+import type { Alternativa as Alternativa_ } from "@/lib/politicas/alternativas";
 import { nivelDisponibilidad } from "./disponibilidad";
 import { diaSemana } from "./calendario";
 import type { Veredicto } from "./reglas";
 
 const reglaVioladaDe = (v: Veredicto) => ({ id: v.regla.id, nombre: v.regla.nombre, tipo_regla: v.regla.tipoRegla });
 
-export function errorTiempoMinimo(v: Veredicto, config: Configuracion) {
+/** `alternativas`: what the reservation can do instead, with real figures (lib/politicas/alternativas). */
+export function errorTiempoMinimo(v: Veredicto, alternativas: Alternativa_[]) {
   const { causa, ...datos } = v.datos;
   void causa;
-  return new ErrorDominio(400, "TIEMPO_MINIMO_VIOLADO", v.regla.mensajeError, {
-    regla_violada: reglaVioladaDe(v),
-    ...datos,
-    alternativas: [
-      {
-        opcion: "Cancelación",
-        reembolso_porcentaje: config.porcentajeReembolsoTardio,
-        descripcion: `Cancelación tardía con reembolso del ${config.porcentajeReembolsoTardio}%`,
-      },
-      { opcion: "Contactar a soporte", descripcion: `Escriba a ${config.emailSoporte} o llame al ${config.telefonoSoporte}` },
-    ],
-  });
+  return new ErrorDominio(400, "TIEMPO_MINIMO_VIOLADO", v.regla.mensajeError, { regla_violada: reglaVioladaDe(v), ...datos, alternativas });
 }
 
 export function errorLimite(v: Veredicto, config: Configuracion, historial: { fecha: Date; motivo: string }[]) {

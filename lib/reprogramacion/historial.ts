@@ -17,6 +17,8 @@ export async function historialDeReserva(db: Db, actor: Actor, reservaId: number
   const staff = esStaff(actor.rol);
   return filas.map((h) => ({
     id: h.id,
+    accion: h.accion,
+    ...(h.accion === "CANCELACION" ? { reembolso: (h.detalle as { reembolso: { porcentaje: number; monto: string } }).reembolso } : {}),
     fecha_anterior: iso(h.fechaAnterior),
     fecha_nueva: iso(h.fechaNueva),
     motivo: h.motivo,

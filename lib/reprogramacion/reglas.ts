@@ -30,8 +30,12 @@ export interface ContextoReglas {
   feriadoNacional: (fechaLocal: string) => string | null;
 }
 
+/** The rule types that can refuse a reschedule; the others are policies (lib/politicas). */
+export type TipoRestriccion = "TIEMPO_MINIMO" | "LIMITE_REPROGRAMACIONES" | "DIA_BLACKOUT";
+export type Restriccion = Regla & { tipoRegla: TipoRestriccion };
+
 export interface Veredicto {
-  regla: Regla;
+  regla: Restriccion;
   cumple: boolean;
   detalle: string;
   valorActual: number | string | null;
@@ -48,7 +52,7 @@ export interface Evaluacion {
 }
 
 const NIVELES: NivelCliente[] = ["BRONZE", "SILVER", "GOLD", "PLATINUM"];
-export const ORDEN_TIPOS: TipoRegla[] = ["TIEMPO_MINIMO", "LIMITE_REPROGRAMACIONES", "DIA_BLACKOUT"];
+export const ORDEN_TIPOS: TipoRestriccion[] = ["TIEMPO_MINIMO", "LIMITE_REPROGRAMACIONES", "DIA_BLACKOUT"];
 
 function condiciones(regla: Regla): Record<string, unknown> {
   const c = regla.condicionesExtras;
@@ -88,7 +92,7 @@ export function reglasDecisivas(reglas: Regla[], ctx: ContextoReglas) {
 
 const redondear = (horas: number) => Math.round(horas * 10) / 10;
 
-export function evaluarTiempoMinimo(regla: Regla, ctx: ContextoReglas): Veredicto {
+export function evaluarTiempoMinimo(regla: Restriccion, ctx: ContextoReglas): Veredicto {
   const requeridas = regla.valorNumerico ?? 0;
   const hastaActual = horasEntre(ctx.ahora, ctx.fechaActual);
   const hastaNueva = ctx.nuevaFecha ? horasEntre(ctx.ahora, ctx.nuevaFecha) : Infinity;
@@ -119,7 +123,7 @@ export function evaluarTiempoMinimo(regla: Regla, ctx: ContextoReglas): Veredict
   };
 }
 
-export function evaluarLimite(regla: Regla, ctx: ContextoReglas): Veredicto {
+export function evaluarLimite(regla: Restriccion, ctx: ContextoReglas): Veredicto {
   const limite = regla.valorNumerico ?? 0;
   const usadas = ctx.numeroReprogramaciones;
   const cumple = usadas < limite;
@@ -160,7 +164,7 @@ export function motivoBloqueo(regla: Regla, fecha: Date, ctx: Pick<ContextoRegla
   return null;
 }
 
-export function evaluarBlackout(regla: Regla, ctx: ContextoReglas): Veredicto {
+export function evaluarBlackout(regla: Restriccion, ctx: ContextoReglas): Veredicto {
   const fecha = ctx.nuevaFecha ?? ctx.fechaActual;
   const motivo = motivoBloqueo(regla, fecha, ctx);
   const dia = diaSemana(fecha, ctx.zona);
@@ -188,7 +192,7 @@ export function evaluarBlackout(regla: Regla, ctx: ContextoReglas): Veredicto {
   };
 }
 
-const EVALUADORES: Record<TipoRegla, (regla: Regla, ctx: ContextoReglas) => Veredicto> = {
+const EVALUADORES: Record<TipoRestriccion, (regla: Restriccion, ctx: ContextoReglas) => Veredicto> = {
   TIEMPO_MINIMO: evaluarTiempoMinimo,
   LIMITE_REPROGRAMACIONES: evaluarLimite,
   DIA_BLACKOUT: evaluarBlackout,
@@ -197,7 +201,7 @@ const EVALUADORES: Record<TipoRegla, (regla: Regla, ctx: ContextoReglas) => Vere
 /** Evaluates the decisive rule of each type; bypassed types are evaluated and reported, never blocking. */
 export function evaluarReglas(reglas: Regla[], ctx: ContextoReglas, bypass: readonly TipoRegla[] = []): Evaluacion {
   const { decisivas, noAplicadas } = reglasDecisivas(reglas, ctx);
-  const veredictos = ORDEN_TIPOS.filter((t) => decisivas.has(t)).map((t) => EVALUADORES[t](decisivas.get(t)!, ctx));
+  const veredictos = ORDEN_TIPOS.filter((t) => decisivas.has(t)).map((t) => EVALUADORES[t](decisivas.get(t)! as Restriccion, ctx));
   return {
     veredictos,
     violadas: veredictos.filter((v) => !v.cumple && !bypass.includes(v.regla.tipoRegla)),

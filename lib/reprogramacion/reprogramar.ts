@@ -12,7 +12,11 @@ import type { ReservaCompleta } from "@/lib/reservas/serializar";
 import { fechaLocal, HORA_MS } from "./calendario";
 import { bloquearDia, cargarReserva, cargarOcupacion, cargarOcupacionDelDia, type Configuracion, type Tx } from "./datos";
 import { vigentesEnVersion } from "./vigentes";
-import { calcularDescuento, costoReprogramacion } from "./descuento";
+import { calcularDescuento } from "./descuento";
+import { politicasDe } from "@/lib/politicas/aplicables";
+import { alternativasDe } from "@/lib/politicas/alternativas";
+import { costoDeCambio } from "@/lib/politicas/politicas";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { feriadoNacional } from "./feriados";
 import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
 import { errorBlackout, errorLimite, errorSinCapacidad, errorTiempoMinimo } from "./errores-reglas";
@@ -97,10 +101,10 @@ export function validarNuevaFecha(reserva: { estado: string; fechaInicio: Date }
   if (primero) throw primero;
 }
 
-export async function errorDeRegla(tx: Tx, v: Veredicto, reserva: ReservaConCliente, config: Configuracion, nuevaFecha: Date, sugerencias: () => Promise<ReturnType<typeof buscarAlternativas>>, zona: string) {
+export async function errorDeRegla(tx: Tx, v: Veredicto, reserva: ReservaConCliente, config: Configuracion, nuevaFecha: Date, sugerencias: () => Promise<ReturnType<typeof buscarAlternativas>>, zona: string, reglas: Regla[], rol: Actor["rol"], ahora: Date) {
   switch (v.regla.tipoRegla) {
     case "TIEMPO_MINIMO":
-      return errorTiempoMinimo(v, config);
+      return errorTiempoMinimo(v, alternativasDe(reglas, config, reserva, rol, ahora, zona));
     case "LIMITE_REPROGRAMACIONES": {
       const historial = await tx.historialReprogramacion.findMany({ where: { reservaId: reserva.id }, orderBy: { createdAt: "asc" } });
       return errorLimite(v, config, historial.map((h) => ({ fecha: h.createdAt, motivo: h.motivo })));
@@ -114,6 +118,12 @@ function codigoCupon(ahora: Date) {
   const alfabeto = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   const sufijo = Array.from(randomBytes(8), (b) => alfabeto[b % alfabeto.length]).join("");
   return `DISCULPA${ahora.getUTCFullYear()}-${sufijo}`;
+}
+
+/** The change fee the agency's COSTO_REPROGRAMACION policy charges this actor now (0 when bypassed or none applies). */
+export function costoDelCambio(reglas: Regla[], config: Configuracion, reserva: ReservaConCliente, rol: Actor["rol"], ahora: Date, zona: string, bypass: readonly TipoRegla[]) {
+  const { politica } = politicasDe(reglas, config, reserva, rol, ahora, zona).costo;
+  return politica && !bypass.includes("COSTO_REPROGRAMACION") ? costoDeCambio(politica, reserva, ahora) : new Prisma.Decimal(0);
 }
 
 export function tipoDeReprogramacion(actor: Pick<Actor, "rol">, solicitud: Pick<SolicitudReprogramacion, "tipo_reprogramacion">): TipoReprogramacion {
@@ -181,7 +191,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
   const ocupacionCercana = () => cargarOcupacion(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
   if (evaluacion.violadas.length) {
     const sugerencias = async () => alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha);
-    throw await errorDeRegla(tx, evaluacion.violadas[0], reserva, config, nuevaFecha, sugerencias, zona);
+    throw await errorDeRegla(tx, evaluacion.violadas[0], reserva, config, nuevaFecha, sugerencias, zona, reglas, actorSesion.rol, ahora);
   }
 
   // Capacity: the day lock makes concurrent moves into one day count one after another.
@@ -192,7 +202,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
 
   const tipo = tipoDeReprogramacion(actor, solicitud);
   const descuento = solicitud.aplicar_descuento ? calcularDescuento(reserva.total, solicitud.porcentaje_descuento!) : null;
-  const costo = costoReprogramacion(tipo, config.costoReprogramacion);
+  const costo = costoDelCambio(reglas, config, reserva, actorSesion.rol, ahora, zona, bypass);
   const razonBypass = solicitud.razon_bypass ?? solicitud.motivo;
   const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
   const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
@@ -208,7 +218,8 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
       motivoReprogramacion: solicitud.motivo,
       reprogramadoPorId: actor.id,
       tipoUltimaReprogramacion: tipo,
-      total: descuento?.totalNuevo ?? reserva.total,
+      // The change fee is charged into the total (after any discount on the booking's price).
+      total: (descuento?.totalNuevo ?? reserva.total).add(costo),
       costoReprogramacion: reserva.costoReprogramacion.add(costo),
     },
   });
@@ -222,7 +233,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
       motivo: solicitud.motivo,
       tipo,
       actorId: actor.id,
-      reglasAplicadas: evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla),
+      reglasAplicadas: [...evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla), ...(costo.gt(0) ? ["COSTO_REPROGRAMACION"] : [])],
       reglasBypass,
       totalAnterior: reserva.total,
       totalNuevo: filaActualizada.total,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ErrorDominio, permisoDenegado } from "@/lib/errores";
 import type { Rol } from "@/lib/generated/prisma/enums";
-import { Prioridad, TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
+import { Prioridad, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { errorDeValidacion, fechaIso, montoDecimal, motivoSchema, porcentaje, texto } from "@/lib/validacion";
 import { DESCUENTO_MAXIMO_OPERADOR } from "./descuento";
 
@@ -26,7 +26,7 @@ export const solicitudSchema = z
     notificar_cliente: z.boolean({ error: "Debe ser true o false" }).optional(),
     prioridad: z.enum(Prioridad, { error: "Prioridad inválida: BAJA, MEDIA o ALTA" }).optional(),
     observaciones_internas: texto(2000).optional(),
-    bypass_reglas: z.array(z.enum(TipoRegla, { error: "Regla desconocida" })).max(3).optional(),
+    bypass_reglas: z.array(z.enum(["TIEMPO_MINIMO", "LIMITE_REPROGRAMACIONES", "DIA_BLACKOUT", "COSTO_REPROGRAMACION"], { error: "Regla desconocida: TIEMPO_MINIMO, LIMITE_REPROGRAMACIONES, DIA_BLACKOUT o COSTO_REPROGRAMACION" })).max(4).optional(),
     razon_bypass: texto(500).optional(),
     tipo_reprogramacion: z.enum(TipoReprogramacion, { error: "Tipo inválido" }).optional(),
     compensacion_adicional: compensacionSchema.optional(),

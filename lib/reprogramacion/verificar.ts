@@ -12,9 +12,9 @@ import { vigentes } from "./vigentes";
 import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas, type Veredicto } from "./reglas";
-import { costoReprogramacion } from "./descuento";
+import { alternativasDe } from "@/lib/politicas/alternativas";
 import { alternativaFecha, sugerenciaFecha } from "./errores-reglas";
-import { alternativasReservables, contextoReglas, problemasDeFecha, reservaDelActor, tipoDeReprogramacion, type Reloj } from "./reprogramar";
+import { alternativasReservables, contextoReglas, costoDelCambio, problemasDeFecha, reservaDelActor, type Reloj } from "./reprogramar";
 
 function reglaEvaluada(v: Veredicto) {
   const extra = v.regla.tipoRegla === "DIA_BLACKOUT" ? { dia_actual: v.datos.dia_semana ?? v.datos.dia_actual, dias_no_permitidos: v.datos.dias_no_permitidos } : {};
@@ -79,7 +79,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
   const limite = evaluacion.veredictos.find((v) => v.regla.tipoRegla === "LIMITE_REPROGRAMACIONES");
   const puede = violadas.length === 0 && bloqueos.length === 0;
   const motivos = [...evaluacion.violadas.map((v) => v.regla.mensajeError), ...bloqueos];
-  const costo = costoReprogramacion(tipoDeReprogramacion(actor, {}), config.costoReprogramacion);
+  const costo = costoDelCambio(reglas, config, reserva, actor.rol, ahora, zona, []);
   return {
     puede_reprogramar: puede,
     razon: puede ? "Cumple todas las condiciones para reprogramar" : motivos.length > 1 ? "Múltiples reglas violadas" : motivos[0],
@@ -97,22 +97,7 @@ export async function verificarReprogramacion(db: Db, actor: Actor, reservaId: n
       aplica_descuento: false,
       total_estimado: reserva.total.add(costo).toFixed(2),
     },
-    ...(puede
-      ? {}
-      : {
-          alternativas_sugeridas: [
-            {
-              opcion: "Cancelación con reembolso parcial",
-              descripcion: `Puede cancelar y recibir ${config.porcentajeReembolso}% de reembolso`,
-              porcentaje_reembolso: config.porcentajeReembolso,
-            },
-            {
-              opcion: "Transferir a otro usuario",
-              descripcion: "Puede transferir la reserva a otra persona",
-              costo_transferencia: config.costoTransferencia.toFixed(2),
-            },
-          ],
-        }),
+    ...(puede ? {} : { alternativas_sugeridas: alternativasDe(reglas, config, reserva, actor.rol, ahora, zona, { listaEspera: disponibilidad?.lista_espera_disponible && nuevaFecha ? fechaLocal(nuevaFecha, zona) : null }) }),
   };
 }
 

@@ -6,7 +6,8 @@ import { createElement } from "react";
 import CorreoAdmin, { asuntoAdmin } from "@/emails/reprogramacion-admin";
 import CorreoCliente, { asuntoCliente } from "@/emails/reprogramacion-cliente";
 import CorreoOferta, { asuntoOferta } from "@/emails/oferta-lista-espera";
-import type { Contacto, CorreoAdminProps, CorreoClienteProps, CorreoOfertaProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
+import CorreoCancelacion, { asuntoCancelacion } from "@/emails/cancelacion";
+import type { Contacto, CorreoAdminProps, CorreoCancelacionProps, CorreoClienteProps, CorreoOfertaProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
 import type { Db } from "@/lib/db/client";
 import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
@@ -14,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { diaDeColumna, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
-import { PLANTILLA_ADMIN } from "../plantillas";
+import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_CANCELACION } from "../plantillas";
 
 export const INCLUIR_HISTORIAL_CORREO = {
   reserva: { include: { usuario: true, servicios: { orderBy: { id: "asc" } } } },
@@ -133,8 +134,44 @@ export async function contactoAgencia(db: Db): Promise<Contacto> {
   return { agencia: config.nombreAgencia, email: config.emailSoporte, telefono: config.telefonoSoporte };
 }
 
+interface DetalleCancelacion {
+  reembolso: { porcentaje: number; monto: string; costo_cancelacion: string };
+  ajuste?: { porcentaje_calculado: number; razon: string; autorizado_por: string };
+  politica: { nombre: string } | null;
+}
+
+export function propsCorreoCancelacion(h: HistorialParaCorreo, para: CorreoCancelacionProps["para"], contacto: Contacto, zona = zonaAgencia(), enlaceGestion: string | null = null): CorreoCancelacionProps {
+  const { reserva } = h;
+  const detalle = h.detalle as DetalleCancelacion | null;
+  if (!detalle?.reembolso) throw new DatosFaltantes("La cancelación no tiene reembolso");
+  const moneda = reserva.moneda;
+  const url = configuracionEntregas().urlAplicacion;
+  return {
+    para,
+    nombreCliente: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`.trim(),
+    emailCliente: reserva.usuario.email,
+    reservaId: reserva.id,
+    destino: reserva.destino,
+    fecha: formatearFechaHora(h.fechaAnterior, zona),
+    motivo: h.motivo,
+    total: formatearMonto(h.totalAnterior, moneda),
+    reembolso: { porcentaje: String(detalle.reembolso.porcentaje), monto: formatearMonto(detalle.reembolso.monto, moneda) },
+    costo: Number(detalle.reembolso.costo_cancelacion) > 0 ? formatearMonto(detalle.reembolso.costo_cancelacion, moneda) : null,
+    canceladoPor: `${h.actor.nombre} ${h.actor.apellido}`.trim(),
+    fechaRegistro: formatearFechaHora(h.createdAt, zona),
+    politica: detalle.politica?.nombre ?? null,
+    ajuste: detalle.ajuste ? { porcentajeCalculado: String(detalle.ajuste.porcentaje_calculado), razon: detalle.ajuste.razon, autorizadoPor: detalle.ajuste.autorizado_por } : null,
+    contacto,
+    enlaceReserva: para === "cliente" ? (enlaceGestion ?? `${url}/reservas/${reserva.id}`) : `${url}/soporte/reservas/${reserva.id}`,
+  };
+}
+
 /** The email for one delivery: the audit email for admins, otherwise the client's variant. */
 export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null = null): Promise<CorreoRenderizado> {
+  if (plantilla === PLANTILLA_CANCELACION || plantilla === PLANTILLA_ADMIN_CANCELACION) {
+    const props = propsCorreoCancelacion(h, plantilla === PLANTILLA_CANCELACION ? "cliente" : "agencia", contacto, zonaAgencia(), enlaceGestion);
+    return renderizar(createElement(CorreoCancelacion, props), asuntoCancelacion(props));
+  }
   if (plantilla === PLANTILLA_ADMIN) {
     const props = propsCorreoAdmin(h, contacto);
     return renderizar(createElement(CorreoAdmin, props), asuntoAdmin(props));

@@ -33,3 +33,12 @@ export function smsOferta(d: { agencia: string; reservaId: number; dia: string; 
     `Lugar libre el ${dia}/${mes}/${anio} para su reserva #${d.reservaId}. Acepte antes del ${vence}: ${enlace}`,
   ]);
 }
+
+export function smsCancelacion(d: { agencia: string; reservaId: number; destino: string; reembolso: string; enlace?: string }): string {
+  const enlace = d.enlace ?? enlaceReserva(d.reservaId);
+  return elegir([
+    `${d.agencia}: su reserva #${d.reservaId} a ${d.destino} fue cancelada. Reembolso: ${d.reembolso}. Detalle: ${enlace}`,
+    `${d.agencia}: su reserva #${d.reservaId} fue cancelada. Reembolso: ${d.reembolso}. ${enlace}`,
+    `Reserva #${d.reservaId} cancelada. Reembolso ${d.reembolso}. ${enlace}`,
+  ]);
+}

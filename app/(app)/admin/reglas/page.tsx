@@ -19,12 +19,12 @@ export default async function ReglasPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Reglas de reprogramación</h1>
+          <h1 className="text-2xl font-semibold">Reglas de reprogramación y políticas</h1>
           <p className="text-sm text-slate-700">Entre reglas del mismo tipo decide la de prioridad más baja que se aplique a la persona.</p>
         </div>
         <ButtonLink href="/admin/reglas/nueva">Nueva regla</ButtonLink>
       </div>
-      <ListaReglas reglas={reglas.map((r) => ({ ...r, decision: decision.get(r.id)! }))} zona={zona} cambiarActiva={cambiarActivaRegla} borrar={borrarRegla} />
+      <ListaReglas reglas={reglas.map((r) => ({ ...r, condiciones_extras: (r.condiciones_extras ?? {}) as Record<string, unknown>, decision: decision.get(r.id)! }))} zona={zona} cambiarActiva={cambiarActivaRegla} borrar={borrarRegla} />
     </div>
   );
 }
