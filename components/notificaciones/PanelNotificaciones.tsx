@@ -135,7 +135,12 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
                   <Link href={`/soporte/reservas/${n.reserva_id}`} className="text-blue-800 underline underline-offset-2">Reserva #{n.reserva_id}</Link> · {n.cliente.nombre} <span className="text-slate-600">({n.cliente.email})</span>
                 </p>
                 <p className="text-slate-700">
-                  {formatearFechaCorta(n.fecha_anterior, zona)} → <strong>{formatearFechaCorta(n.fecha_nueva, zona)}</strong> <span className="text-slate-500">(hora de {zona})</span>
+                  {n.tipo === "cancelacion" ? (
+                    <><strong className="text-red-800">Cancelada</strong> · viaje del {formatearFechaCorta(n.fecha_anterior, zona)}</>
+                  ) : (
+                    <>{formatearFechaCorta(n.fecha_anterior, zona)} → <strong>{formatearFechaCorta(n.fecha_nueva, zona)}</strong></>
+                  )}{" "}
+                  <span className="text-slate-500">(hora de {zona})</span>
                 </p>
                 <p className="text-slate-600">
                   {n.motivo} · por {n.reprogramado_por} · {TIPO[n.tipo_reprogramacion] ?? n.tipo_reprogramacion} · {formatearFechaCorta(n.timestamp, zona)}

@@ -1,4 +1,5 @@
-// A reservation's reschedules: who, when, from → to, why, money, and whether the client was told.
+// A reservation's history: reschedules (who, when, from → to, why, money) and a cancellation (with
+// its refund), and whether the client was told.
 // The client's view never holds internal notes (the lib leaves them out for clients); support's
 // view adds them, with priority, category and every delivery of each reschedule.
 import { Badge } from "@/components/ui/badge";
@@ -35,12 +36,19 @@ export function HistorialReprogramaciones({ entradas, actorId, moneda, entregas,
             {!entregas && (e.estado_notificacion.email_enviado ? <Badge tono="exito">Le avisamos por correo</Badge> : <Badge tono="aviso">Aviso por correo pendiente</Badge>)}
             {"prioridad" in e && e.prioridad && <Badge tono={e.prioridad === "ALTA" ? "peligro" : "neutro"}>Prioridad {e.prioridad}</Badge>}
           </div>
-          <p className="mt-2">
-            <span className="text-slate-600">De </span>
-            <span data-testid="historial-anterior">{formatearFechaHora(e.fecha_anterior!)}</span>
-            <span className="text-slate-600"> a </span>
-            <span className="font-medium" data-testid="historial-nueva">{formatearFechaHora(e.fecha_nueva!)}</span>
-          </p>
+          {e.accion === "CANCELACION" ? (
+            <p className="mt-2" data-testid="historial-cancelacion">
+              <Badge tono="peligro">Cancelación</Badge> <span className="text-slate-600">del viaje del </span>{formatearFechaHora(e.fecha_anterior!)}
+              {e.reembolso && <span> · reembolso {formatearMonto(e.reembolso.monto, moneda)} ({e.reembolso.porcentaje} %)</span>}
+            </p>
+          ) : (
+            <p className="mt-2">
+              <span className="text-slate-600">De </span>
+              <span data-testid="historial-anterior">{formatearFechaHora(e.fecha_anterior!)}</span>
+              <span className="text-slate-600"> a </span>
+              <span className="font-medium" data-testid="historial-nueva">{formatearFechaHora(e.fecha_nueva!)}</span>
+            </p>
+          )}
           <p className="mt-1"><span className="text-slate-600">Motivo: </span>{e.motivo}</p>
           {e.descuento_aplicado && (
             <p className="mt-1">
@@ -48,7 +56,7 @@ export function HistorialReprogramaciones({ entradas, actorId, moneda, entregas,
               {e.descuento_aplicado.porcentaje}% ({formatearMonto(e.descuento_aplicado.monto!, moneda)})
             </p>
           )}
-          {Number(e.costo_aplicado) > 0 && <p className="mt-1"><span className="text-slate-600">Costo: </span>{formatearMonto(e.costo_aplicado!, moneda)}</p>}
+          {Number(e.costo_aplicado) > 0 && <p className="mt-1"><span className="text-slate-600">{e.accion === "CANCELACION" ? "Cargo por cancelar: " : "Costo del cambio: "}</span>{formatearMonto(e.costo_aplicado!, moneda)}</p>}
           {e.observaciones_cliente && <p className="mt-1"><span className="text-slate-600">Nota de la agencia: </span>{e.observaciones_cliente}</p>}
           {"observaciones_internas" in e && e.observaciones_internas && (
             <p className="mt-1 rounded bg-amber-50 px-2 py-1" data-testid="nota-interna"><span className="text-slate-700">Nota interna: </span>{e.observaciones_internas}</p>

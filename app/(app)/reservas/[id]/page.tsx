@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { CancelarReserva } from "@/components/reservas/CancelarReserva";
+import { cotizacionDeCancelacion } from "@/lib/cancelacion/cancelar";
 import { EstadoReserva } from "@/components/reservas/EstadoReserva";
 import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprogramaciones";
 import { textoReprogramaciones } from "@/components/reservas/texto";
@@ -16,7 +18,7 @@ import { reservaDePagina } from "@/lib/reservas/pagina";
 import { EsperasReserva } from "@/components/reservas/EsperasReserva";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { esperasDeReserva } from "@/lib/lista-espera/entradas";
-import { aceptarOfertaAccion, salirListaEsperaAccion } from "./actions";
+import { aceptarOfertaAccion, cancelarAccion, cotizarCancelacionAccion, salirListaEsperaAccion } from "./actions";
 
 export const metadata = { title: "Detalle de la reserva" };
 
@@ -24,10 +26,12 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
   const { id } = await params;
   const actor = await actorDePagina(["CLIENTE"], `/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
-  const [historial, verdictos, { entradas: esperas }] = await Promise.all([
+  const [historial, verdictos, { entradas: esperas }, cancelacion, reembolso] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
     esperasDeReserva(prisma, actor, reserva.id),
+    cotizacionDeCancelacion(prisma, actor, reserva.id),
+    prisma.reembolso.findUnique({ where: { reservaId: reserva.id } }),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   return (
@@ -56,6 +60,17 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
             <Alert tono="aviso" title="No se puede reprogramar">{verdicto.motivo}. Si lo necesita, escriba a soporte.</Alert>
           )}
         </div>
+      </Card>
+
+      <Card aria-labelledby="titulo-cancelar">
+        <CardHeader title={reembolso ? "Cancelación" : "Cancelar la reserva"} titleId="titulo-cancelar" />
+        {reembolso ? (
+          <p className="text-sm" data-testid="reembolso">
+            Reserva cancelada. Reembolso de <strong>{formatearMonto(reembolso.monto, reembolso.moneda)}</strong> ({reembolso.porcentaje.toString()} %): {reembolso.estado === "PAGADO" ? "pagado" : "pendiente de pago por la agencia"}.
+          </p>
+        ) : (
+          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} ajustable={false} cotizar={cotizarCancelacionAccion} cancelar={cancelarAccion} />
+        )}
       </Card>
 
       {esperas.length > 0 && (

@@ -4,6 +4,7 @@
 import { camposPersonalSchema, solicitudDelPersonal, type ResultadoEnvio } from "@/lib/reprogramacion/formulario";
 import { enviarFormularioDeReprogramacion } from "@/lib/reprogramacion/envio-formulario";
 import { aceptarComo, salirComo, unirseComo } from "@/lib/lista-espera/acciones";
+import { cancelarComo, cotizarComo } from "@/lib/cancelacion/acciones";
 import { guardarContactoComo } from "@/lib/usuarios/acciones";
 import { revocarEnlacesGestion } from "@/lib/cuenta/enlaces";
 import { prisma } from "@/lib/db/client";
@@ -24,3 +25,7 @@ export const guardarContactoDelCliente = async (clienteId: number, formData: For
 
 /** Takes back the reservation's manage links (a forwarded email, a lost phone): the staff edge of DELETE /api/reservas/{id}/enlaces-gestion/. */
 export const revocarEnlacesDeReserva = async (reservaId: number) => accionProtegida(PERSONAL, () => revocarEnlacesGestion(prisma, reservaId));
+
+// Cancelling on the client's behalf (the admin may also adjust the refund, with a reason).
+export const cotizarCancelacionComoPersonal = async (reservaId: string) => cotizarComo(PERSONAL, reservaId);
+export const cancelarComoPersonal = async (reservaId: string, cuerpo: unknown, clave: string) => cancelarComo(PERSONAL, reservaId, cuerpo, clave);

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { CancelarReserva } from "@/components/reservas/CancelarReserva";
+import { cotizacionDeCancelacion } from "@/lib/cancelacion/cancelar";
 import { EstadoReserva } from "@/components/reservas/EstadoReserva";
 import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprogramaciones";
 import { textoReprogramaciones } from "@/components/reservas/texto";
@@ -22,7 +24,7 @@ import { esperasDeReserva } from "@/lib/lista-espera/entradas";
 import { FormularioContacto } from "@/components/perfil/FormularioContacto";
 import { RevocarEnlaces } from "@/components/soporte/RevocarEnlaces";
 import { enlacesGestionVigentes } from "@/lib/cuenta/enlaces";
-import { aceptarOfertaComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, revocarEnlacesDeReserva, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
+import { aceptarOfertaComoPersonal, cancelarComoPersonal, cotizarCancelacionComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, revocarEnlacesDeReserva, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
 
 export const metadata = { title: "Reserva · Soporte" };
 
@@ -31,12 +33,14 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
   const actor = await actorDePagina(["OPERADOR", "ADMIN"], `/soporte/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
   const zona = zonaAgencia();
-  const [historial, entregas, verdictos, { entradas: esperas }, enlaces] = await Promise.all([
+  const [historial, entregas, verdictos, { entradas: esperas }, enlaces, cancelacion, reembolso] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     entregasDeReserva(prisma, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
     esperasDeReserva(prisma, actor, reserva.id),
     enlacesGestionVigentes(prisma, reserva),
+    cotizacionDeCancelacion(prisma, actor, reserva.id),
+    prisma.reembolso.findUnique({ where: { reservaId: reserva.id } }),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   const reprogramada = Number((await searchParams).reprogramada);
@@ -107,6 +111,17 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
       <Card aria-labelledby="titulo-historial">
         <CardHeader title="Historial y notificaciones" titleId="titulo-historial" actions={<BotonActualizar automatico={hayEntregasEnCurso(entregas)} />} />
         <HistorialReprogramaciones entradas={historial} actorId={actor.id} moneda={reserva.moneda} entregas={entregas} zona={zona} />
+      </Card>
+
+      <Card aria-labelledby="titulo-cancelar">
+        <CardHeader title={reembolso ? "Cancelación" : "Cancelar en nombre del cliente"} titleId="titulo-cancelar" />
+        {reembolso ? (
+          <p className="text-sm" data-testid="reembolso">
+            Reserva cancelada. Reembolso de <strong>{formatearMonto(reembolso.monto, reembolso.moneda)}</strong> ({reembolso.porcentaje.toString()} %): {reembolso.estado === "PAGADO" ? "pagado" : "pendiente de pago"}.
+          </p>
+        ) : (
+          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} ajustable={actor.rol === "ADMIN"} cotizar={cotizarCancelacionComoPersonal} cancelar={cancelarComoPersonal} />
+        )}
       </Card>
 
       <section aria-labelledby="titulo-reprogramar" className="space-y-3">
