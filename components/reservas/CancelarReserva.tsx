@@ -15,8 +15,9 @@ import type { CotizacionRespuesta } from "@/lib/cancelacion/cancelar";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { ResultadoAccion } from "@/lib/http/accion";
 
-export function CancelarReserva({ reservaId, inicial, ajustable, cotizar, cancelar }: {
+export function CancelarReserva({ reservaId, inicial, zona, ajustable, cotizar, cancelar }: {
   reservaId: number;
+  zona: string;
   inicial: CotizacionRespuesta;
   /** Admins may set another refund percentage, with a reason. */
   ajustable: boolean;
@@ -82,7 +83,7 @@ export function CancelarReserva({ reservaId, inicial, ajustable, cotizar, cancel
         {Number(cotizacion.costo_cancelacion) > 0 && <>, con un cargo de {dinero(cotizacion.costo_cancelacion)}</>}.
       </p>
       <div>
-        <h3 className="text-sm font-semibold">{cotizacion.politica?.nombre ?? "Política de cancelación"}</h3>
+        <h3 className="text-sm font-semibold">{cotizacion.politica?.nombre ?? "Política de cancelación"} <span className="font-normal text-slate-600">(hora de {zona})</span></h3>
         <ol className="mt-1 space-y-1 text-sm" data-testid="linea-tiempo">
           {cotizacion.linea_tiempo.map((t) => (
             <li key={t.hasta} className={t.vigente ? "font-semibold text-slate-950" : "text-slate-700"} aria-current={t.vigente ? "step" : undefined}>

@@ -199,7 +199,7 @@ export const historialSchema = z.array(
   z.object({
     id: idSchema,
     accion: z.enum(["REPROGRAMACION", "CANCELACION", "TRANSFERENCIA"]).meta({ description: "Qué registra la entrada: un cambio de fecha, una cancelación o un cambio de titular" }),
-    reembolso: z.object({ porcentaje: z.number(), monto: dineroSchema }).optional().meta({ description: "Solo en una cancelación" }),
+    reembolso: z.object({ porcentaje: z.number(), monto: dineroSchema, costo_cancelacion: dineroSchema, moneda: z.string() }).optional().meta({ description: "Solo en una cancelación" }),
     fecha_anterior: instanteSchema,
     fecha_nueva: instanteSchema,
     motivo: z.string(),

@@ -7,6 +7,11 @@ import type { Db } from "@/lib/db/client";
 import { dinero, iso } from "@/lib/reservas/serializar";
 import { reservaDelActor } from "./reprogramar";
 
+function reembolsoDe(detalle: unknown) {
+  const { porcentaje, monto, costo_cancelacion, moneda } = (detalle as { reembolso: { porcentaje: number; monto: string; costo_cancelacion: string; moneda: string } }).reembolso;
+  return { porcentaje, monto, costo_cancelacion, moneda };
+}
+
 export async function historialDeReserva(db: Db, actor: Actor, reservaId: number): Promise<z.input<typeof historialSchema>> {
   await reservaDelActor(db, actor, reservaId);
   const filas = await db.historialReprogramacion.findMany({
@@ -18,7 +23,7 @@ export async function historialDeReserva(db: Db, actor: Actor, reservaId: number
   return filas.map((h) => ({
     id: h.id,
     accion: h.accion,
-    ...(h.accion === "CANCELACION" ? { reembolso: (h.detalle as { reembolso: { porcentaje: number; monto: string } }).reembolso } : {}),
+    ...(h.accion === "CANCELACION" ? { reembolso: reembolsoDe(h.detalle) } : {}),
     fecha_anterior: iso(h.fechaAnterior),
     fecha_nueva: iso(h.fechaNueva),
     motivo: h.motivo,

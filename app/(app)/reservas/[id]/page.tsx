@@ -69,7 +69,7 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
             Reserva cancelada. Reembolso de <strong>{formatearMonto(reembolso.monto, reembolso.moneda)}</strong> ({reembolso.porcentaje.toString()} %): {reembolso.estado === "PAGADO" ? "pagado" : "pendiente de pago por la agencia"}.
           </p>
         ) : (
-          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} ajustable={false} cotizar={cotizarCancelacionAccion} cancelar={cancelarAccion} />
+          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} zona={zonaAgencia()} ajustable={false} cotizar={cotizarCancelacionAccion} cancelar={cancelarAccion} />
         )}
       </Card>
 

@@ -120,7 +120,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
             Reserva cancelada. Reembolso de <strong>{formatearMonto(reembolso.monto, reembolso.moneda)}</strong> ({reembolso.porcentaje.toString()} %): {reembolso.estado === "PAGADO" ? "pagado" : "pendiente de pago"}.
           </p>
         ) : (
-          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} ajustable={actor.rol === "ADMIN"} cotizar={cotizarCancelacionComoPersonal} cancelar={cancelarComoPersonal} />
+          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} zona={zonaAgencia()} ajustable={actor.rol === "ADMIN"} cotizar={cotizarCancelacionComoPersonal} cancelar={cancelarComoPersonal} />
         )}
       </Card>
 

@@ -1,0 +1,100 @@
+// Cancelling on the production build: over HTTP, a quote at 100 % a week out, 50 % once the trip is
+// 30 h away, the cancellation at that quote (history, refund, client and admin emails, the support
+// feed) and the freed place offered to the day's waiting list; in Chromium at 390 and 1280 px, the
+// client reads the refund and the policy's timeline, confirms with a reason and sees the refund.
+import { expect, test } from "@playwright/test";
+import { apiComo, clienteNuevo, db, diaHabil, diaLocal, fijarCapacidad, reservaDirecta } from "./api-helpers";
+import { iniciarSesion, revisarPagina } from "./helpers";
+import { feriadoNacional } from "../lib/reprogramacion/feriados";
+
+const HORA = 3_600_000;
+
+/** A start between 26 and 71 hours from now on a working day (a weekend or holiday would refuse the waiting list). */
+function enDosDiasHabil(): Date {
+  for (let h = 26; ; h += 0.5) {
+    const fecha = new Date(Date.now() + h * HORA);
+    const dia = new Intl.DateTimeFormat("en-US", { weekday: "short", timeZone: "America/La_Paz" }).format(fecha);
+    if (dia !== "Sat" && dia !== "Sun" && !feriadoNacional(diaLocal(fecha))) return fecha;
+  }
+}
+const MOTIVO = "Cambio de planes familiares";
+
+async function correoPara(para: string, asunto: RegExp) {
+  for (const hasta = Date.now() + 20_000; Date.now() < hasta; await new Promise((r) => setTimeout(r, 200))) {
+    const { rows } = await db().query<{ asunto: string; texto: string }>("SELECT asunto, texto FROM correo_desarrollo WHERE lower(para) = lower($1) ORDER BY id DESC", [para]);
+    const correo = rows.find((c) => asunto.test(c.asunto));
+    if (correo) return correo;
+  }
+  throw new Error(`sin correo «${asunto}» para ${para}`);
+}
+
+test("HTTP: 100 % a una semana, 50 % a menos de 72 h; cancelar con esa cotización: historial, reembolso, correos, panel y lista de espera", async () => {
+  const cliente = await clienteNuevo("Marta");
+  const id = await reservaDirecta(cliente.id, new Date(Date.now() + 8 * 24 * HORA));
+  const api = await apiComo(cliente.email);
+  expect(await (await api.get(`/api/reservas/${id}/cancelacion/`)).json()).toMatchObject({ puede_cancelar: true, porcentaje_reembolso: 100, monto_reembolso: "2400.00" });
+
+  // The trip is now 26–71 h away, on a full day, and another client waits for a place on it.
+  const dia = enDosDiasHabil();
+  await db().query("UPDATE reserva SET fecha_inicio = $2 WHERE id = $1", [id, dia]);
+  const { rows } = await db().query<{ n: number }>("SELECT count(*)::int AS n FROM reserva WHERE estado <> 'CANCELADA' AND to_char(fecha_inicio AT TIME ZONE 'America/La_Paz', 'YYYY-MM-DD') = $1", [diaLocal(dia)]);
+  await fijarCapacidad(diaLocal(dia), rows[0].n);
+  const otro = await clienteNuevo("Raúl");
+  const suya = await reservaDirecta(otro.id, diaHabil(60, 10));
+  const apiOtro = await apiComo(otro.email);
+  // The waiting list follows the rules of a move to that day: staff put them in line (no 24 h notice for an operator).
+  const operador = await apiComo("operador@demo.bo");
+  const espera = await operador.post(`/api/reservas/${suya}/lista-espera/`, { data: { fecha: diaLocal(dia) } });
+  const enLista = espera.status() === 201;
+
+  const cotizacion = await (await api.get(`/api/reservas/${id}/cancelacion/`)).json();
+  expect(cotizacion).toMatchObject({ porcentaje_reembolso: 50, monto_reembolso: "1200.00", costo_cancelacion: "0.00" });
+  expect(cotizacion.linea_tiempo.find((t: { vigente: boolean }) => t.vigente).porcentaje).toBe(50);
+  const cancelada = await api.post(`/api/reservas/${id}/cancelar/`, { data: { cotizacion: cotizacion.cotizacion, motivo: MOTIVO }, headers: { "idempotency-key": `e2e-cancelar-${id}` } });
+  expect(cancelada.status()).toBe(200);
+  const cuerpo = await cancelada.json();
+  expect(cuerpo).toMatchObject({ reserva: { estado: "CANCELADA" }, reembolso: { monto: "1200.00", porcentaje: 50, estado: "PENDIENTE" } });
+  const repetida = await api.post(`/api/reservas/${id}/cancelar/`, { data: { cotizacion: cotizacion.cotizacion, motivo: MOTIVO }, headers: { "idempotency-key": `e2e-cancelar-${id}` } });
+  expect([repetida.status(), repetida.headers()["idempotent-replayed"], (await repetida.json()).historial_id]).toEqual([200, "true", cuerpo.historial_id]);
+
+  const historial = await (await api.get(`/api/reservas/${id}/historial-reprogramacion/`)).json();
+  expect(historial.at(-1)).toMatchObject({ accion: "CANCELACION", motivo: MOTIVO, reembolso: { porcentaje: 50, monto: "1200.00" } });
+  const correo = await correoPara(cliente.email, new RegExp(`^Tu reserva #${id} fue cancelada$`));
+  expect(correo.texto).toContain("Bs 1.200,00 (50 %)");
+  const feed = await (await operador.get("/api/notificaciones/reprogramaciones/?por_pagina=50")).json();
+  expect(feed.notificaciones.find((n: { reserva_id: number }) => n.reserva_id === id)).toMatchObject({ tipo: "cancelacion", motivo: MOTIVO });
+  if (enLista) {
+    await expect.poll(async () => (await (await apiOtro.get(`/api/reservas/${suya}/lista-espera/`)).json()).entradas[0]?.estado, { timeout: 20_000 }).toBe("OFERTADA");
+  }
+  expect(enLista).toBe(true);
+  expect((await api.post(`/api/reservas/${id}/cancelar/`, { data: { cotizacion: cotizacion.cotizacion, motivo: MOTIVO } })).status()).toBe(409);
+});
+
+for (const ancho of [390, 1280]) {
+  test(`el cliente cancela desde su reserva a ${ancho} px: reembolso y plazos antes, motivo obligatorio, reembolso después`, async ({ browser }, testInfo) => {
+    const cliente = await clienteNuevo("Lucía");
+    const id = await reservaDirecta(cliente.id, new Date(Date.now() + 100 * HORA));
+    const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
+    await iniciarSesion(page, cliente.email);
+    await page.goto(`/reservas/${id}`);
+    await expect(page.getByTestId("reembolso-actual")).toHaveText("Si cancela ahora, le devolvemos Bs 1.680,00 (70 % de Bs 2.400,00).");
+    const plazos = page.getByTestId("linea-tiempo").getByRole("listitem");
+    await expect(plazos).toHaveCount(4);
+    await expect(plazos.nth(1)).toHaveAttribute("aria-current", "step");
+    await expect(plazos.nth(2)).toContainText(": 50 %");
+    await revisarPagina(page, testInfo, "cancelar", ancho);
+
+    await page.getByRole("button", { name: "Cancelar reserva…" }).click();
+    const dialogo = page.getByRole("dialog", { name: "¿Cancelar la reserva?" });
+    await expect(dialogo).toContainText("Se le devolverán Bs 1.680,00 (70 %).");
+    await dialogo.getByRole("button", { name: "Sí, cancelar la reserva" }).click();
+    await expect(dialogo.locator("#motivo-cancelacion-error")).toBeVisible();
+    await expect(dialogo.getByLabel("Motivo de la cancelación")).toBeFocused();
+    await revisarPagina(page, testInfo, "cancelar-dialogo", ancho);
+    await dialogo.getByLabel("Motivo de la cancelación").fill(MOTIVO);
+    await dialogo.getByRole("button", { name: "Sí, cancelar la reserva" }).click();
+    await expect(page.getByTestId("reembolso")).toContainText("Reembolso de Bs 1.680,00 (70 %): pendiente de pago por la agencia.");
+    await expect(page.getByTestId("historial-cancelacion")).toContainText("reembolso Bs 1.680,00 (70 %)");
+    await revisarPagina(page, testInfo, "cancelada", ancho);
+  });
+}
