@@ -98,3 +98,33 @@ for (const ancho of [390, 1280]) {
     await revisarPagina(page, testInfo, "cancelada", ancho);
   });
 }
+
+for (const ancho of [390, 1280]) {
+  test(`reembolsos a ${ancho} px: la cancelación aparece pendiente, se marca como pagada tras confirmar; la segunda vez es 409`, async ({ browser }, testInfo) => {
+    const cliente = await clienteNuevo("Sonia");
+    const id = await reservaDirecta(cliente.id, new Date(Date.now() + 200 * HORA));
+    const api = await apiComo(cliente.email);
+    const { cotizacion } = await (await api.get(`/api/reservas/${id}/cancelacion/`)).json();
+    const { reembolso } = await (await api.post(`/api/reservas/${id}/cancelar/`, { data: { cotizacion, motivo: MOTIVO } })).json();
+
+    const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
+    await iniciarSesion(page, "admin@demo.bo");
+    await page.goto("/admin/reembolsos");
+    const fila = page.locator(`li[data-reembolso="${reembolso.id}"]`);
+    await expect(fila).toContainText(`Reserva #${id}`);
+    await expect(fila).toContainText("Bs 2.400,00 (100 %)");
+    await revisarPagina(page, testInfo, "reembolsos", ancho);
+    await fila.getByRole("button", { name: "Marcar como pagado" }).click();
+    await expect(page.getByRole("dialog", { name: "¿Marcar como pagado?" })).toContainText(`por la reserva #${id}`);
+    await page.getByRole("button", { name: "Sí, está pagado" }).click();
+    await expect(fila).toHaveCount(0);
+    await page.goto("/admin/reembolsos?estado=PAGADO");
+    await expect(page.locator(`li[data-reembolso="${reembolso.id}"]`)).toContainText("Pagado el");
+    await revisarPagina(page, testInfo, "reembolsos-pagados", ancho);
+    const admin = await apiComo("admin@demo.bo");
+    const otraVez = await admin.post(`/api/admin/reembolsos/${reembolso.id}/pagado`);
+    expect([otraVez.status(), (await otraVez.json()).error_code]).toEqual([409, "REEMBOLSO_YA_PAGADO"]);
+    const csv = await (await admin.get("/api/admin/reembolsos/csv?estado=PAGADO")).text();
+    expect(csv).toContain(`${reembolso.id},${id},Destino de prueba,Sonia Prueba,${cliente.email},2400.00,BOB,100,PAGADO,`);
+  });
+}

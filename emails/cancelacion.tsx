@@ -17,7 +17,7 @@ export default function CorreoCancelacion(p: CorreoCancelacionProps) {
       {cliente && (
         <>
           <Text style={estilos.texto}>Hola {p.nombreCliente},</Text>
-          <Text style={estilos.texto}>Confirmamos la cancelación de tu reserva. Te devolveremos el monto indicado abajo; te avisaremos cuando el reembolso esté pagado.</Text>
+          <Text style={estilos.texto}>Confirmamos la cancelación de tu reserva. La agencia te devolverá el monto indicado abajo por el mismo medio con que pagaste.</Text>
         </>
       )}
       <Section style={estilos.caja}>

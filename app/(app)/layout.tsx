@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           { href: "/admin/capacidad", texto: "Capacidad" },
           { href: "/admin/reprogramaciones", texto: "Masivas" },
           { href: "/admin/importar", texto: "Importar" },
+          { href: "/admin/reembolsos", texto: "Reembolsos" },
           { href: "/admin/metricas", texto: "Métricas" },
         ]
       : []),

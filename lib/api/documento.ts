@@ -12,6 +12,7 @@ import { actualizarReglaSchema, crearReglaSchema } from "@/lib/reglas/gestion";
 import { consultaCalendarioSchema } from "@/lib/reprogramacion/calendario-reserva";
 import { loteSchema } from "@/lib/reprogramacion/lotes";
 import { cancelacionSchema } from "@/lib/cancelacion/cancelar";
+import { filtrosReembolsosSchema } from "@/lib/reembolsos/gestion";
 import { pedidoImportacionSchema } from "@/lib/importacion/importar";
 import { destinoSchema } from "@/lib/reprogramacion/masiva";
 import { solicitudSchema } from "@/lib/reprogramacion/solicitud";
@@ -302,6 +303,23 @@ const RUTAS: Record<string, Ruta> = {
   "/api/admin/importaciones/{id}/csv": {
     path: conId,
     get: { etiqueta: "Importaciones", id: "csvImportacion", resumen: "Informe por fila en CSV", roles: ADMIN, respuestas: { "200": { description: "CSV", content: { "text/csv": { schema: z.string() } } } }, errores: { "404": error("La importación no existe", ["NO_ENCONTRADO"]) } },
+  },
+  "/api/admin/reembolsos": {
+    get: { etiqueta: "Cancelación", id: "listarReembolsos", resumen: "Reembolsos de las cancelaciones, pendientes y pagados", roles: ADMIN, consulta: filtrosReembolsosSchema, respuestas: { "200": ok("Los reembolsos (hasta 500) y lo pendiente", r.listaReembolsosSchema) } },
+  },
+  "/api/admin/reembolsos/csv": {
+    get: { etiqueta: "Cancelación", id: "csvReembolsos", resumen: "Reembolsos en CSV", roles: ADMIN, consulta: filtrosReembolsosSchema, respuestas: { "200": { description: "CSV", content: { "text/csv": { schema: z.string() } } } } },
+  },
+  "/api/admin/reembolsos/{id}/pagado": {
+    path: conId,
+    post: {
+      etiqueta: "Cancelación",
+      id: "marcarReembolsoPagado",
+      resumen: "Marcar un reembolso como pagado (una vez; queda quién y cuándo)",
+      roles: ADMIN,
+      respuestas: { "200": ok("El reembolso pagado", r.reembolsoSchema) },
+      errores: { "404": error("No existe", ["NO_ENCONTRADO"]), "409": error("Ya estaba pagado", ["REEMBOLSO_YA_PAGADO"]) },
+    },
   },
   "/api/admin/entregas": {
     get: { etiqueta: "Notificaciones", id: "entregasFallidas", resumen: "Entregas en descartes", roles: ADMIN, consulta: filtrosEntregasSchema, respuestas: { "200": ok("Página de entregas fallidas", r.listaEntregasSchema) } },

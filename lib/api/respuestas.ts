@@ -423,6 +423,22 @@ export const cancelacionSchemaRespuesta = z.object({
   notificaciones: notificacionesSchema,
 });
 
+export const reembolsoSchema = z.object({
+  id: idSchema,
+  reserva_id: idSchema,
+  destino: z.string(),
+  cliente: z.object({ nombre: z.string(), email: z.string() }),
+  monto: dineroSchema,
+  porcentaje: z.number(),
+  moneda: z.string(),
+  estado: z.enum(["PENDIENTE", "PAGADO"]),
+  cancelada_at: instanteSchema,
+  motivo: z.string(),
+  pagado_at: nullable(instanteSchema),
+  pagado_por: nullable(z.string()),
+});
+export const listaReembolsosSchema = z.object({ reembolsos: z.array(reembolsoSchema), pendientes: entero, monto_pendiente: dineroSchema });
+
 // ── Importaciones (CSV) ────────────────────────────────────────────────────────────────────────
 export const resultadoImportacionSchema = z.enum(["crear", "actualizar", "sin_cambios", "conflicto", "error"]).meta({
   description: "Qué hace (prueba) o hizo (importación) la fila: crear, actualizar, sin_cambios, conflicto (la fecha del producto se mantiene), error",

@@ -13,6 +13,7 @@ const SECCIONES = [
   { href: "/admin/configuracion", titulo: "Configuración de la agencia", texto: "Reembolsos, costos, validez de cupones y contacto de soporte." },
   { href: "/admin/reprogramaciones", titulo: "Reprogramación masiva", texto: "Mover muchas reservas a una fecha con prueba previa, progreso y resultado descargable." },
   { href: "/admin/importar", titulo: "Importar reservas", texto: "Traer las reservas de su sistema en un CSV: prueba sin guardar, importación con progreso e informe por fila." },
+  { href: "/admin/reembolsos", titulo: "Reembolsos", texto: "Lo que las cancelaciones deben a los clientes: pendientes y pagados, marcar como pagado y CSV." },
   { href: "/admin/metricas", titulo: "Métricas de entrega", texto: "Tasa de entrega y latencia por canal, errores y volumen; entregas fallidas." },
   { href: "/soporte", titulo: "Soporte", texto: "Panel en vivo, búsqueda de reservas y reprogramación administrativa de una reserva." },
 ];
