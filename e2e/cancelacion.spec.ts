@@ -128,3 +128,46 @@ for (const ancho of [390, 1280]) {
     expect(csv).toContain(`${reembolso.id},${id},Destino de prueba,Sonia Prueba,${cliente.email},2400.00,BOB,100,PAGADO,`);
   });
 }
+
+for (const ancho of [390, 1280]) {
+  test(`transferir a ${ancho} px: el nuevo titular entra con el enlace de su correo y ve la reserva; el anterior recibe 404; fuera de plazo se rechaza con el mensaje de la regla`, async ({ browser }, testInfo) => {
+    const cliente = await clienteNuevo("Pedro");
+    const id = await reservaDirecta(cliente.id, new Date(Date.now() + 100 * HORA));
+    const nuevo = `nueva.${ancho}.${Math.random().toString(36).slice(2, 8)}@prueba.bo`;
+    const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
+    await iniciarSesion(page, cliente.email);
+    await page.goto(`/reservas/${id}`);
+    await expect(page.getByTestId("condiciones-transferencia")).toContainText("Costo: Bs 25,00, que se suma al total.");
+    await page.getByRole("button", { name: "Transferir a otra persona…" }).click();
+    await expect(page.locator("#transferir-nombre-error")).toHaveText("Complete este dato");
+    await page.getByLabel("Nombre de la nueva persona").fill("Ana");
+    await page.getByLabel("Apellido").fill("Quispe");
+    await page.getByLabel("Correo electrónico").fill(nuevo);
+    await page.getByLabel("Motivo").fill("No puedo viajar; viaja mi hermana");
+    await revisarPagina(page, testInfo, "transferir", ancho);
+    await page.getByRole("button", { name: "Transferir a otra persona…" }).click();
+    const dialogo = page.getByRole("dialog", { name: "¿Transferir la reserva?" });
+    await expect(dialogo).toContainText(`Pasará a Ana Quispe (${nuevo}), con un costo de Bs 25,00. Usted dejará de verla en sus reservas.`);
+    await dialogo.getByRole("button", { name: "Sí, transferir" }).click();
+    await expect(page).toHaveURL(/\/reservas$/);
+    expect((await page.request.get(`/api/reservas/${id}/`)).status()).toBe(404);
+
+    const correo = await correoPara(nuevo, new RegExp(`te transfirió la reserva #${id}$`));
+    const enlace = /\/gestionar\/[A-Za-z0-9_-]{24}/.exec(correo.texto)![0];
+    const nueva = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
+    await nueva.goto(enlace);
+    await expect(nueva.getByText("Hola Ana, esta es la reserva del enlace.")).toBeVisible();
+    await nueva.getByRole("button", { name: "Continuar" }).click();
+    await expect(nueva.getByTestId("fecha-actual")).toBeVisible();
+    await expect(nueva.getByRole("heading", { level: 1 })).toHaveText("Destino de prueba");
+    await expect(nueva.getByText("Bs 2.425,00", { exact: true })).toBeVisible();
+    await correoPara(cliente.email, new RegExp(`^Tu reserva #${id} ahora es de Ana Quispe$`));
+
+    const tarde = await reservaDirecta(cliente.id, new Date(Date.now() + 12 * HORA));
+    const api = await apiComo(cliente.email);
+    const rechazo = await api.post(`/api/reservas/${tarde}/transferir/`, { data: { nombre: "Ana", apellido: "Quispe", email: nuevo, motivo: "No puedo viajar; viaja mi hermana" } });
+    expect([rechazo.status(), (await rechazo.json()).detail]).toEqual([409, "Las transferencias se aceptan hasta 24 horas antes del inicio"]);
+    await page.goto(`/reservas/${tarde}`);
+    await expect(page.getByTestId("sin-transferencia")).toHaveText("Las transferencias se aceptan hasta 24 horas antes del inicio");
+  });
+}

@@ -124,3 +124,20 @@ export interface CorreoCancelacionProps {
   contacto: Contacto;
   enlaceReserva: string;
 }
+
+export interface CorreoTransferenciaProps {
+  /** The new holder (with their manage link), the previous one (no way back in), or the agency's audit copy. */
+  para: "nuevo" | "anterior" | "agencia";
+  reservaId: number;
+  destino: string;
+  fecha: string;
+  de: { nombre: string; email: string };
+  a: { nombre: string; email: string };
+  motivo: string;
+  costo: string | null;
+  total: string;
+  hechoPor: string;
+  contacto: Contacto;
+  /** The new holder's manage link, the reservation page, or support's page for the agency. */
+  enlace: string | null;
+}

@@ -12,6 +12,7 @@ import { actualizarReglaSchema, crearReglaSchema } from "@/lib/reglas/gestion";
 import { consultaCalendarioSchema } from "@/lib/reprogramacion/calendario-reserva";
 import { loteSchema } from "@/lib/reprogramacion/lotes";
 import { cancelacionSchema } from "@/lib/cancelacion/cancelar";
+import { transferenciaSchema } from "@/lib/transferencia/transferir";
 import { filtrosReembolsosSchema } from "@/lib/reembolsos/gestion";
 import { pedidoImportacionSchema } from "@/lib/importacion/importar";
 import { destinoSchema } from "@/lib/reprogramacion/masiva";
@@ -191,6 +192,26 @@ const RUTAS: Record<string, Ruta> = {
         "400": error("Datos inválidos o cotización alterada", ["DATOS_INVALIDOS", "JSON_INVALIDO", "JSON_DEMASIADO_ANIDADO", "CUERPO_INCOMPLETO", "COTIZACION_INVALIDA", "CLAVE_IDEMPOTENCIA_INVALIDA"]),
         "403": error("Ajuste de reembolso sin ser administrador", ["PERMISO_DENEGADO"]),
         "409": error("Cotización vencida, reserva ya cancelada o completada, o clave reutilizada", ["COTIZACION_VENCIDA", "RESERVA_NO_CANCELABLE", "CLAVE_IDEMPOTENCIA_REUTILIZADA"]),
+      },
+    },
+  },
+  "/api/reservas/{id}/transferencia": {
+    path: conId,
+    get: { etiqueta: "Transferencia", id: "condicionesTransferencia", resumen: "Si la política permite transferir ahora, su costo y su plazo", roles: TODOS, respuestas: { "200": ok("Las condiciones", r.condicionesTransferenciaSchema) } },
+  },
+  "/api/reservas/{id}/transferir": {
+    path: conId,
+    post: {
+      etiqueta: "Transferencia",
+      id: "transferir",
+      resumen: "Transferir la reserva a otra persona",
+      descripcion: "Según la regla TRANSFERENCIA (permitida, costo, plazo). El costo se suma al total. El nuevo titular es el cliente con ese correo o una cuenta nueva; el anterior deja de ver la reserva en el acto (sus enlaces «Gestionar mi reserva» y las sesiones abiertas con ellos terminan). Ambos reciben un correo.",
+      roles: TODOS,
+      cuerpo: transferenciaSchema,
+      respuestas: { "200": ok("Transferida", r.transferenciaRespuestaSchema) },
+      errores: {
+        "400": error("Datos inválidos o el mismo titular", ["DATOS_INVALIDOS", "JSON_INVALIDO", "JSON_DEMASIADO_ANIDADO", "CUERPO_INCOMPLETO", "MISMO_TITULAR"]),
+        "409": error("La política no la permite (o pasó el plazo), o la reserva está cancelada o completada", ["TRANSFERENCIA_NO_PERMITIDA"]),
       },
     },
   },
@@ -502,6 +523,7 @@ const ETIQUETAS: Record<string, string> = {
   Proveedores: "Llamadas de los proveedores (informes de Twilio).",
   Sesión: "Inicio de sesión de next-auth para clientes de la API.",
   Operación: "Salud del servicio y este documento.",
+  Transferencia: "Pasar una reserva a otra persona según la política de la agencia.",
   Cancelación: "Cancelar una reserva con la cotización de la política de la agencia.",
   Importaciones: "Reservas que llegan del sistema de la agencia en un CSV: prueba, importación en segundo plano e informe.",
   Cuentas: "Personas de la agencia, invitaciones, recuperación de contraseña y enlaces de acceso.",

@@ -46,12 +46,14 @@ export const listaReservasSchema = z.object({ ...paginaSchema, reservas: z.array
 /** §4 and §7: what the reservation can do instead, with the real figures and the endpoint to call. */
 export const alternativaSchema = z.object({
   opcion: z.string(),
-  accion: z.enum(["CANCELAR", "LISTA_ESPERA", "CONTACTAR_SOPORTE"]),
+  accion: z.enum(["CANCELAR", "TRANSFERIR", "LISTA_ESPERA", "CONTACTAR_SOPORTE"]),
   descripcion: z.string(),
   endpoint: z.string().optional(),
   porcentaje_reembolso: z.number().optional(),
   reembolso_porcentaje: z.number().optional().meta({ description: "El mismo porcentaje, con el nombre de §7" }),
   monto_reembolso: dineroSchema.optional(),
+  costo_transferencia: dineroSchema.optional(),
+  fecha_limite: instanteSchema.optional(),
   contacto: z.object({ email: z.string(), telefono: z.string() }).optional(),
 });
 
@@ -200,6 +202,7 @@ export const historialSchema = z.array(
     id: idSchema,
     accion: z.enum(["REPROGRAMACION", "CANCELACION", "TRANSFERENCIA"]).meta({ description: "Qué registra la entrada: un cambio de fecha, una cancelación o un cambio de titular" }),
     reembolso: z.object({ porcentaje: z.number(), monto: dineroSchema, costo_cancelacion: dineroSchema, moneda: z.string() }).optional().meta({ description: "Solo en una cancelación" }),
+    transferencia: z.object({ de: z.string(), a: z.string() }).optional().meta({ description: "Solo en una transferencia: los nombres del titular anterior y del nuevo" }),
     fecha_anterior: instanteSchema,
     fecha_nueva: instanteSchema,
     motivo: z.string(),
@@ -286,7 +289,7 @@ export const listaEsperaReservaSchema = z.object({ reserva_id: idSchema, entrada
 const notificacionSchema = z
   .object({
     id: idSchema,
-    tipo: z.enum(["reprogramacion", "cancelacion"]),
+    tipo: z.enum(["reprogramacion", "cancelacion", "transferencia"]),
     reserva_id: idSchema,
     cliente: z.object({ nombre: z.string(), email: z.string() }),
     fecha_anterior: instanteSchema,
@@ -422,6 +425,18 @@ export const cancelacionSchemaRespuesta = z.object({
   costo_cancelacion: dineroSchema,
   notificaciones: notificacionesSchema,
 });
+
+const personaSchema = z.object({ id: idSchema, nombre: z.string(), email: z.string() });
+export const transferenciaRespuestaSchema = z.object({
+  mensaje: z.string(),
+  reserva: reservaSchema,
+  historial_id: idSchema,
+  de: personaSchema,
+  a: personaSchema,
+  costo_transferencia: dineroSchema,
+  notificaciones: notificacionesSchema,
+});
+export const condicionesTransferenciaSchema = z.object({ permitida: z.boolean(), razon: nullable(z.string()), costo: dineroSchema, fecha_limite: nullable(instanteSchema) });
 
 export const reembolsoSchema = z.object({
   id: idSchema,

@@ -5,7 +5,20 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccionHistorial, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
 import { datosDelEvento, type DatosNotificacion } from "./evento";
-import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_CANCELACION, PLANTILLA_CANCELACION_SMS, PLANTILLA_EVENTO, PLANTILLA_OFERTA, PLANTILLA_OFERTA_SMS, PLANTILLA_SMS, plantillaCliente } from "./plantillas";
+import {
+  PLANTILLA_ADMIN,
+  PLANTILLA_ADMIN_CANCELACION,
+  PLANTILLA_ADMIN_TRANSFERENCIA,
+  PLANTILLA_CANCELACION,
+  PLANTILLA_CANCELACION_SMS,
+  PLANTILLA_EVENTO,
+  PLANTILLA_OFERTA,
+  PLANTILLA_OFERTA_SMS,
+  PLANTILLA_SMS,
+  PLANTILLA_TRANSFERENCIA,
+  PLANTILLA_TRANSFERENCIA_ANTERIOR,
+  plantillaCliente,
+} from "./plantillas";
 
 export const TAREA_ENTREGA = "entregar_notificacion";
 export const DESTINATARIO_SOPORTE = "soporte";
@@ -24,6 +37,15 @@ export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo" | "
   notificarCliente: boolean;
   /** The client's mobile (E.164) when they take SMS notices, otherwise null. */
   smsCliente: string | null;
+  /** A transfer: the previous holder, told too (without a way back in). */
+  clienteAnterior?: { email: string };
+}
+
+/** The client's templates (email, SMS) and the agency's audit copy for each kind of change. */
+function plantillasDe(evento: EventoReprogramacion) {
+  if (evento.accion === "CANCELACION") return { correo: PLANTILLA_CANCELACION, sms: PLANTILLA_CANCELACION_SMS, agencia: PLANTILLA_ADMIN_CANCELACION };
+  if (evento.accion === "TRANSFERENCIA") return { correo: PLANTILLA_TRANSFERENCIA, sms: null, agencia: PLANTILLA_ADMIN_TRANSFERENCIA };
+  return { correo: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento), sms: PLANTILLA_SMS, agencia: PLANTILLA_ADMIN };
 }
 
 /** Seed 003 §3's channel names. */
@@ -72,11 +94,12 @@ const trabajosDeLasNuevas = Prisma.sql`
  */
 export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
   const { adminEmails } = configuracionEntregas();
-  const cancelacion = evento.accion === "CANCELACION";
+  const plantillas = plantillasDe(evento);
   const entregas: EntregaNueva[] = [
-    ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: cancelacion ? PLANTILLA_CANCELACION : plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento) }] : []),
-    ...(evento.notificarCliente && evento.smsCliente ? [{ canal: "SMS", destinatario: evento.smsCliente, plantilla: cancelacion ? PLANTILLA_CANCELACION_SMS : PLANTILLA_SMS }] : []),
-    ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: cancelacion ? PLANTILLA_ADMIN_CANCELACION : PLANTILLA_ADMIN })),
+    ...(evento.notificarCliente ? [{ canal: "EMAIL", destinatario: evento.cliente.email, plantilla: plantillas.correo }] : []),
+    ...(evento.clienteAnterior ? [{ canal: "EMAIL", destinatario: evento.clienteAnterior.email, plantilla: PLANTILLA_TRANSFERENCIA_ANTERIOR }] : []),
+    ...(evento.notificarCliente && evento.smsCliente && plantillas.sms ? [{ canal: "SMS", destinatario: evento.smsCliente, plantilla: plantillas.sms }] : []),
+    ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: plantillas.agencia })),
     { canal: "TIEMPO_REAL", destinatario: DESTINATARIO_SOPORTE, plantilla: PLANTILLA_EVENTO },
   ];
   const datos = JSON.stringify(datosDelEvento(evento));

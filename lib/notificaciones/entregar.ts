@@ -13,7 +13,7 @@ import { contactoAgencia, DatosFaltantes, INCLUIR_ESPERA_CORREO, INCLUIR_HISTORI
 import { transporteCorreo, type ResultadoEnvio } from "./correo/transporte";
 import { trabajoDeEntrega } from "./encolar";
 import { eventoEnVivo } from "./evento";
-import { esCopiaAgencia } from "./plantillas";
+import { esCopiaAgencia, PLANTILLA_TRANSFERENCIA_ANTERIOR } from "./plantillas";
 import { smsCancelacion, smsOferta, smsReprogramacion } from "./sms/contenido";
 import { formatearMonto } from "@/lib/formato/dinero";
 import { renderizarCorreoCuenta } from "@/lib/cuenta/correos";
@@ -77,7 +77,8 @@ async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
       const contacto = await contactoAgencia(db);
       if (entrega.usuario) return renderizarCorreoCuenta(db, entrega, contacto);
       if (entrega.espera) return renderizarOferta(entrega.espera, contacto, await enlaceGestion(db, entrega.espera.reserva));
-      if (entrega.historial && esCopiaAgencia(entrega.plantilla)) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
+      // Agency copies, and the previous holder after a transfer, carry no manage link.
+      if (entrega.historial && (esCopiaAgencia(entrega.plantilla) || entrega.plantilla === PLANTILLA_TRANSFERENCIA_ANTERIOR)) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
       if (entrega.historial) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto, await enlaceGestion(db, entrega.historial.reserva));
       throw sinOrigen();
     },

@@ -1,7 +1,7 @@
 // The live event and feed entry, seed 000 §2B/§2C: who, which reservation, from when to when.
 // Kept small on purpose (Pusher allows 10 KB, NOTIFY 8 KB): long texts are cut.
 export interface DatosNotificacion {
-  tipo: "reprogramacion" | "cancelacion";
+  tipo: "reprogramacion" | "cancelacion" | "transferencia";
   reserva_id: number;
   cliente: { nombre: string; email: string };
   fecha_anterior: string;
@@ -16,7 +16,7 @@ const LARGO_MAXIMO_MOTIVO = 500;
 
 export function datosDelEvento(e: Omit<DatosNotificacion, "tipo"> & { accion?: string }): DatosNotificacion {
   return {
-    tipo: e.accion === "CANCELACION" ? "cancelacion" : "reprogramacion",
+    tipo: e.accion === "CANCELACION" ? "cancelacion" : e.accion === "TRANSFERENCIA" ? "transferencia" : "reprogramacion",
     reserva_id: e.reserva_id,
     cliente: e.cliente,
     fecha_anterior: e.fecha_anterior,

@@ -5,8 +5,11 @@ export const PLANTILLA_ADMIN = "reprogramacion_auditoria";
 export const PLANTILLA_ADMIN_CANCELACION = "cancelacion_auditoria";
 export const PLANTILLA_CANCELACION = "cancelacion";
 export const PLANTILLA_CANCELACION_SMS = "cancelacion_sms";
+export const PLANTILLA_TRANSFERENCIA = "transferencia";
+export const PLANTILLA_TRANSFERENCIA_ANTERIOR = "transferencia_anterior";
+export const PLANTILLA_ADMIN_TRANSFERENCIA = "transferencia_auditoria";
 /** The agency's own copies (audit emails to the admins): never the client's. */
-export const PLANTILLAS_AGENCIA = [PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION];
+export const PLANTILLAS_AGENCIA = [PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_ADMIN_TRANSFERENCIA];
 export const esCopiaAgencia = (plantilla: string) => PLANTILLAS_AGENCIA.includes(plantilla);
 export const PLANTILLA_EVENTO = "evento_reprogramacion";
 export const PLANTILLA_SMS = "reprogramacion_sms";

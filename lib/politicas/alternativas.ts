@@ -1,23 +1,27 @@
 // §4's alternativas_sugeridas and §7's alternativas: only what this reservation can do now, with
 // the real figures and the endpoint to call. Cancelling comes with the same quote the cancel
-// endpoint applies; the waiting list only where the date is full and the rules allow it.
+// endpoint applies, a transfer with the fee and deadline the transfer endpoint applies; the waiting
+// list only where the date is full and the rules allow it.
 import type { Rol } from "@/lib/generated/prisma/enums";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { Configuracion } from "@/lib/reprogramacion/datos";
 import type { Regla } from "@/lib/reprogramacion/reglas";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
 import { politicasDe } from "./aplicables";
-import { cotizarCancelacion } from "./politicas";
+import { cotizarCancelacion, evaluarTransferencia } from "./politicas";
+import { formatearFechaCorta } from "@/lib/formato/fecha";
 
 export interface Alternativa {
   opcion: string;
-  accion: "CANCELAR" | "LISTA_ESPERA" | "CONTACTAR_SOPORTE";
+  accion: "CANCELAR" | "TRANSFERIR" | "LISTA_ESPERA" | "CONTACTAR_SOPORTE";
   descripcion: string;
   /** Where to go: the quote for CANCELAR, the list for LISTA_ESPERA. */
   endpoint?: string;
   porcentaje_reembolso?: number;
   reembolso_porcentaje?: number;
   monto_reembolso?: string;
+  costo_transferencia?: string;
+  fecha_limite?: string;
   contacto?: { email: string; telefono: string };
 }
 
@@ -30,7 +34,8 @@ export function alternativasDe(
   zona: string,
   opciones: { listaEspera?: string | null } = {},
 ): Alternativa[] {
-  const { cancelacion } = politicasDe(reglas, config, reserva, rol, ahora, zona);
+  const { cancelacion, transferencia } = politicasDe(reglas, config, reserva, rol, ahora, zona);
+  const traspaso = evaluarTransferencia(transferencia.politica, reserva, ahora, zona, transferencia.regla?.mensajeError);
   const cotizacion = cotizarCancelacion(cancelacion.politica, reserva, ahora, zona);
   const alternativas: Alternativa[] = [];
   if (opciones.listaEspera)
@@ -48,6 +53,15 @@ export function alternativasDe(
       monto_reembolso: cotizacion.monto_reembolso,
     });
   }
+  if (traspaso.permitida)
+    alternativas.push({
+      opcion: "Transferir a otro usuario",
+      accion: "TRANSFERIR",
+      descripcion: `Puede transferir la reserva a otra persona hasta el ${formatearFechaCorta(traspaso.fecha_limite!, zona)}${Number(traspaso.costo) > 0 ? ` (costo ${formatearMonto(traspaso.costo, reserva.moneda)})` : ""}`,
+      endpoint: `/api/reservas/${reserva.id}/transferir/`,
+      costo_transferencia: traspaso.costo,
+      fecha_limite: traspaso.fecha_limite!,
+    });
   alternativas.push({
     opcion: "Contactar a soporte",
     accion: "CONTACTAR_SOPORTE",

@@ -12,6 +12,12 @@ function reembolsoDe(detalle: unknown) {
   return { porcentaje, monto, costo_cancelacion, moneda };
 }
 
+/** Names only: a new holder reads the history, and the previous holder's contact is not theirs to see. */
+function transferenciaDe(detalle: unknown) {
+  const { de, a } = detalle as { de: { nombre: string }; a: { nombre: string } };
+  return { de: de.nombre, a: a.nombre };
+}
+
 export async function historialDeReserva(db: Db, actor: Actor, reservaId: number): Promise<z.input<typeof historialSchema>> {
   await reservaDelActor(db, actor, reservaId);
   const filas = await db.historialReprogramacion.findMany({
@@ -24,6 +30,7 @@ export async function historialDeReserva(db: Db, actor: Actor, reservaId: number
     id: h.id,
     accion: h.accion,
     ...(h.accion === "CANCELACION" ? { reembolso: reembolsoDe(h.detalle) } : {}),
+    ...(h.accion === "TRANSFERENCIA" ? { transferencia: transferenciaDe(h.detalle) } : {}),
     fecha_anterior: iso(h.fechaAnterior),
     fecha_nueva: iso(h.fechaNueva),
     motivo: h.motivo,

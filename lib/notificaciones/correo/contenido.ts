@@ -7,7 +7,8 @@ import CorreoAdmin, { asuntoAdmin } from "@/emails/reprogramacion-admin";
 import CorreoCliente, { asuntoCliente } from "@/emails/reprogramacion-cliente";
 import CorreoOferta, { asuntoOferta } from "@/emails/oferta-lista-espera";
 import CorreoCancelacion, { asuntoCancelacion } from "@/emails/cancelacion";
-import type { Contacto, CorreoAdminProps, CorreoCancelacionProps, CorreoClienteProps, CorreoOfertaProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
+import CorreoTransferencia, { asuntoTransferencia } from "@/emails/transferencia";
+import type { Contacto, CorreoAdminProps, CorreoCancelacionProps, CorreoTransferenciaProps, CorreoClienteProps, CorreoOfertaProps, CuponCorreo, DescuentoCorreo, VarianteCliente } from "@/emails/tipos";
 import type { Db } from "@/lib/db/client";
 import { formatearFechaCorta, formatearFechaHora, zonaAgencia } from "@/lib/formato/fecha";
 import { formatearMonto } from "@/lib/formato/dinero";
@@ -15,7 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { diaDeColumna, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
-import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_CANCELACION } from "../plantillas";
+import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_ADMIN_TRANSFERENCIA, PLANTILLA_CANCELACION, PLANTILLA_TRANSFERENCIA, PLANTILLA_TRANSFERENCIA_ANTERIOR } from "../plantillas";
 
 export const INCLUIR_HISTORIAL_CORREO = {
   reserva: { include: { usuario: true, servicios: { orderBy: { id: "asc" } } } },
@@ -166,8 +167,36 @@ export function propsCorreoCancelacion(h: HistorialParaCorreo, para: CorreoCance
   };
 }
 
+const PARA_TRANSFERENCIA: Record<string, CorreoTransferenciaProps["para"]> = { [PLANTILLA_TRANSFERENCIA]: "nuevo", [PLANTILLA_TRANSFERENCIA_ANTERIOR]: "anterior", [PLANTILLA_ADMIN_TRANSFERENCIA]: "agencia" };
+
+export function propsCorreoTransferencia(h: HistorialParaCorreo, para: CorreoTransferenciaProps["para"], contacto: Contacto, zona = zonaAgencia(), enlaceGestion: string | null = null): CorreoTransferenciaProps {
+  const detalle = h.detalle as { de: { nombre: string; email: string }; a: { nombre: string; email: string }; costo: string } | null;
+  if (!detalle?.de || !detalle.a) throw new DatosFaltantes("La transferencia no tiene titulares");
+  const moneda = h.reserva.moneda;
+  const url = configuracionEntregas().urlAplicacion;
+  return {
+    para,
+    reservaId: h.reserva.id,
+    destino: h.reserva.destino,
+    fecha: formatearFechaHora(h.fechaAnterior, zona),
+    de: detalle.de,
+    a: detalle.a,
+    motivo: h.motivo,
+    costo: Number(detalle.costo) > 0 ? formatearMonto(detalle.costo, moneda) : null,
+    total: formatearMonto(h.totalNuevo, moneda),
+    hechoPor: `${h.actor.nombre} ${h.actor.apellido}`.trim(),
+    contacto,
+    // The previous holder gets no link: the reservation is no longer theirs.
+    enlace: para === "nuevo" ? (enlaceGestion ?? `${url}/reservas/${h.reserva.id}`) : para === "agencia" ? `${url}/soporte/reservas/${h.reserva.id}` : null,
+  };
+}
+
 /** The email for one delivery: the audit email for admins, otherwise the client's variant. */
 export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null = null): Promise<CorreoRenderizado> {
+  if (PARA_TRANSFERENCIA[plantilla]) {
+    const props = propsCorreoTransferencia(h, PARA_TRANSFERENCIA[plantilla], contacto, zonaAgencia(), enlaceGestion);
+    return renderizar(createElement(CorreoTransferencia, props), asuntoTransferencia(props));
+  }
   if (plantilla === PLANTILLA_CANCELACION || plantilla === PLANTILLA_ADMIN_CANCELACION) {
     const props = propsCorreoCancelacion(h, plantilla === PLANTILLA_CANCELACION ? "cliente" : "agencia", contacto, zonaAgencia(), enlaceGestion);
     return renderizar(createElement(CorreoCancelacion, props), asuntoCancelacion(props));

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { CancelarReserva } from "@/components/reservas/CancelarReserva";
 import { cotizacionDeCancelacion } from "@/lib/cancelacion/cancelar";
+import { TransferirReserva } from "@/components/reservas/TransferirReserva";
+import { condicionesDeTransferencia } from "@/lib/transferencia/transferir";
 import { EstadoReserva } from "@/components/reservas/EstadoReserva";
 import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprogramaciones";
 import { textoReprogramaciones } from "@/components/reservas/texto";
@@ -18,7 +20,7 @@ import { reservaDePagina } from "@/lib/reservas/pagina";
 import { EsperasReserva } from "@/components/reservas/EsperasReserva";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { esperasDeReserva } from "@/lib/lista-espera/entradas";
-import { aceptarOfertaAccion, cancelarAccion, cotizarCancelacionAccion, salirListaEsperaAccion } from "./actions";
+import { aceptarOfertaAccion, cancelarAccion, cotizarCancelacionAccion, salirListaEsperaAccion, transferirAccion } from "./actions";
 
 export const metadata = { title: "Detalle de la reserva" };
 
@@ -26,12 +28,13 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
   const { id } = await params;
   const actor = await actorDePagina(["CLIENTE"], `/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
-  const [historial, verdictos, { entradas: esperas }, cancelacion, reembolso] = await Promise.all([
+  const [historial, verdictos, { entradas: esperas }, cancelacion, reembolso, transferencia] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
     esperasDeReserva(prisma, actor, reserva.id),
     cotizacionDeCancelacion(prisma, actor, reserva.id),
     prisma.reembolso.findUnique({ where: { reservaId: reserva.id } }),
+    condicionesDeTransferencia(prisma, actor, reserva.id),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   return (
@@ -61,6 +64,13 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
           )}
         </div>
       </Card>
+
+      {!reembolso && (
+        <Card aria-labelledby="titulo-transferir">
+          <CardHeader title="Transferir a otra persona" titleId="titulo-transferir" />
+          <TransferirReserva reservaId={reserva.id} condiciones={transferencia} moneda={reserva.moneda} zona={zonaAgencia()} esCliente={true} transferir={transferirAccion} />
+        </Card>
+      )}
 
       <Card aria-labelledby="titulo-cancelar">
         <CardHeader title={reembolso ? "Cancelación" : "Cancelar la reserva"} titleId="titulo-cancelar" />

@@ -5,6 +5,7 @@ import { camposPersonalSchema, solicitudDelPersonal, type ResultadoEnvio } from 
 import { enviarFormularioDeReprogramacion } from "@/lib/reprogramacion/envio-formulario";
 import { aceptarComo, salirComo, unirseComo } from "@/lib/lista-espera/acciones";
 import { cancelarComo, cotizarComo } from "@/lib/cancelacion/acciones";
+import { transferirComo } from "@/lib/transferencia/acciones";
 import { guardarContactoComo } from "@/lib/usuarios/acciones";
 import { revocarEnlacesGestion } from "@/lib/cuenta/enlaces";
 import { prisma } from "@/lib/db/client";
@@ -29,3 +30,4 @@ export const revocarEnlacesDeReserva = async (reservaId: number) => accionProteg
 // Cancelling on the client's behalf (the admin may also adjust the refund, with a reason).
 export const cotizarCancelacionComoPersonal = async (reservaId: string) => cotizarComo(PERSONAL, reservaId);
 export const cancelarComoPersonal = async (reservaId: string, cuerpo: unknown, clave: string) => cancelarComo(PERSONAL, reservaId, cuerpo, clave);
+export const transferirComoPersonal = async (reservaId: string, cuerpo: unknown) => transferirComo(PERSONAL, reservaId, cuerpo);

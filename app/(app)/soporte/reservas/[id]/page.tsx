@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { CancelarReserva } from "@/components/reservas/CancelarReserva";
 import { cotizacionDeCancelacion } from "@/lib/cancelacion/cancelar";
+import { TransferirReserva } from "@/components/reservas/TransferirReserva";
+import { condicionesDeTransferencia } from "@/lib/transferencia/transferir";
 import { EstadoReserva } from "@/components/reservas/EstadoReserva";
 import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprogramaciones";
 import { textoReprogramaciones } from "@/components/reservas/texto";
@@ -24,7 +26,7 @@ import { esperasDeReserva } from "@/lib/lista-espera/entradas";
 import { FormularioContacto } from "@/components/perfil/FormularioContacto";
 import { RevocarEnlaces } from "@/components/soporte/RevocarEnlaces";
 import { enlacesGestionVigentes } from "@/lib/cuenta/enlaces";
-import { aceptarOfertaComoPersonal, cancelarComoPersonal, cotizarCancelacionComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, revocarEnlacesDeReserva, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
+import { aceptarOfertaComoPersonal, cancelarComoPersonal, transferirComoPersonal, cotizarCancelacionComoPersonal, guardarContactoDelCliente, reprogramarComoPersonal, revocarEnlacesDeReserva, salirListaEsperaComoPersonal, unirseListaEsperaComoPersonal } from "./actions";
 
 export const metadata = { title: "Reserva · Soporte" };
 
@@ -33,7 +35,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
   const actor = await actorDePagina(["OPERADOR", "ADMIN"], `/soporte/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
   const zona = zonaAgencia();
-  const [historial, entregas, verdictos, { entradas: esperas }, enlaces, cancelacion, reembolso] = await Promise.all([
+  const [historial, entregas, verdictos, { entradas: esperas }, enlaces, cancelacion, reembolso, transferencia] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     entregasDeReserva(prisma, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
@@ -41,6 +43,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
     enlacesGestionVigentes(prisma, reserva),
     cotizacionDeCancelacion(prisma, actor, reserva.id),
     prisma.reembolso.findUnique({ where: { reservaId: reserva.id } }),
+    condicionesDeTransferencia(prisma, actor, reserva.id),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   const reprogramada = Number((await searchParams).reprogramada);
@@ -112,6 +115,13 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
         <CardHeader title="Historial y notificaciones" titleId="titulo-historial" actions={<BotonActualizar automatico={hayEntregasEnCurso(entregas)} />} />
         <HistorialReprogramaciones entradas={historial} actorId={actor.id} moneda={reserva.moneda} entregas={entregas} zona={zona} />
       </Card>
+
+      {!reembolso && (
+        <Card aria-labelledby="titulo-transferir">
+          <CardHeader title="Transferir a otra persona" titleId="titulo-transferir" />
+          <TransferirReserva reservaId={reserva.id} condiciones={transferencia} moneda={reserva.moneda} zona={zonaAgencia()} esCliente={false} transferir={transferirComoPersonal} />
+        </Card>
+      )}
 
       <Card aria-labelledby="titulo-cancelar">
         <CardHeader title={reembolso ? "Cancelación" : "Cancelar en nombre del cliente"} titleId="titulo-cancelar" />
