@@ -33,7 +33,11 @@ export function TransferirReserva({ reservaId, condiciones, moneda, zona, esClie
 
   if (!condiciones.permitida) return <p className="text-sm text-slate-700" data-testid="sin-transferencia">{condiciones.razon}</p>;
   const costo = Number(condiciones.costo) > 0 ? formatearMonto(condiciones.costo, moneda) : null;
-  const fijar = (campo: (typeof CAMPOS)[number]) => (e: { target: { value: string } }) => setValores({ ...valores, [campo]: e.target.value });
+  const fijar = (campo: (typeof CAMPOS)[number]) => (e: { target: { value: string } }) => {
+    setValores({ ...valores, [campo]: e.target.value });
+    // A field's message goes away as soon as it is corrected.
+    if (errores[campo]) setErrores((previos) => Object.fromEntries(Object.entries(previos).filter(([k]) => k !== campo)));
+  };
 
   function revisar(e: React.FormEvent) {
     e.preventDefault();
