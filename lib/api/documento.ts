@@ -342,6 +342,18 @@ const RUTAS: Record<string, Ruta> = {
       errores: { "404": error("No existe", ["NO_ENCONTRADO"]), "409": error("Ya estaba pagado", ["REEMBOLSO_YA_PAGADO"]) },
     },
   },
+  "/api/dev/correos/{id}/adjuntos/{n}": {
+    path: z.object({ id: z.string().regex(/^\d{1,9}$/).meta({ description: "Id del correo del buzón" }), n: z.string().regex(/^\d{1,2}$/).meta({ description: "Posición del adjunto (desde 0)" }) }),
+    get: {
+      etiqueta: "Notificaciones",
+      id: "adjuntoBuzon",
+      resumen: "Un adjunto de un correo del buzón de desarrollo (la invitación .ics)",
+      descripcion: "Solo cuando el buzón de desarrollo está visible (sin NODE_ENV=production, o con BUZON_DESARROLLO=on).",
+      roles: STAFF,
+      respuestas: { "200": { description: "El archivo", content: { "text/calendar": { schema: z.string() } } } },
+      errores: { "404": error("No existe", ["NO_ENCONTRADO"]) },
+    },
+  },
   "/api/admin/entregas": {
     get: { etiqueta: "Notificaciones", id: "entregasFallidas", resumen: "Entregas en descartes", roles: ADMIN, consulta: filtrosEntregasSchema, respuestas: { "200": ok("Página de entregas fallidas", r.listaEntregasSchema) } },
   },

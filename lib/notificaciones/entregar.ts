@@ -77,9 +77,15 @@ async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
       const contacto = await contactoAgencia(db);
       if (entrega.usuario) return renderizarCorreoCuenta(db, entrega, contacto);
       if (entrega.espera) return renderizarOferta(entrega.espera, contacto, await enlaceGestion(db, entrega.espera.reserva));
-      // Agency copies, and the previous holder after a transfer, carry no manage link.
-      if (entrega.historial && (esCopiaAgencia(entrega.plantilla) || entrega.plantilla === PLANTILLA_TRANSFERENCIA_ANTERIOR)) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto);
-      if (entrega.historial) return renderizarCorreo(entrega.historial, entrega.plantilla, contacto, await enlaceGestion(db, entrega.historial.reserva));
+      if (entrega.historial) {
+        const h = entrega.historial;
+        // Its place among the reservation's changes: the calendar file's SEQUENCE (0 is the booking).
+        const secuencia = await db.historialReprogramacion.count({ where: { reservaId: h.reservaId, id: { lte: h.id } } });
+        const calendario = { secuencia, para: entrega.destinatario };
+        // Agency copies, and the previous holder after a transfer, carry no manage link.
+        if (esCopiaAgencia(entrega.plantilla) || entrega.plantilla === PLANTILLA_TRANSFERENCIA_ANTERIOR) return renderizarCorreo(h, entrega.plantilla, contacto, null, calendario);
+        return renderizarCorreo(h, entrega.plantilla, contacto, await enlaceGestion(db, h.reserva), calendario);
+      }
       throw sinOrigen();
     },
     "el correo",

@@ -16,7 +16,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { diaDeColumna, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
-import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_ADMIN_TRANSFERENCIA, PLANTILLA_CANCELACION, PLANTILLA_TRANSFERENCIA, PLANTILLA_TRANSFERENCIA_ANTERIOR } from "../plantillas";
+import { archivoCalendario, type Adjunto } from "./calendario";
+import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_ADMIN_TRANSFERENCIA, PLANTILLA_CANCELACION, PLANTILLA_TRANSFERENCIA, PLANTILLA_TRANSFERENCIA_ANTERIOR, PLANTILLAS_AGENCIA } from "../plantillas";
 
 export const INCLUIR_HISTORIAL_CORREO = {
   reserva: { include: { usuario: true, servicios: { orderBy: { id: "asc" } } } },
@@ -32,6 +33,7 @@ export interface CorreoRenderizado {
   asunto: string;
   html: string;
   texto: string;
+  adjuntos?: Adjunto[];
 }
 
 /** Missing data is not retried: the delivery is dead-lettered as DATOS_FALTANTES. */
@@ -191,8 +193,27 @@ export function propsCorreoTransferencia(h: HistorialParaCorreo, para: CorreoTra
   };
 }
 
-/** The email for one delivery: the audit email for admins, otherwise the client's variant. */
-export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null = null): Promise<CorreoRenderizado> {
+/** Which calendar method a client's email carries: the trip as it stands, or its removal. */
+function metodoCalendario(plantilla: string): "REQUEST" | "CANCEL" | null {
+  if (PLANTILLAS_AGENCIA.includes(plantilla)) return null;
+  return plantilla === PLANTILLA_CANCELACION || plantilla === PLANTILLA_TRANSFERENCIA_ANTERIOR ? "CANCEL" : "REQUEST";
+}
+
+/**
+ * The email for one delivery: the audit email for admins, otherwise the client's variant, which
+ * carries the calendar file when `calendario` says its place in the reservation's changes.
+ */
+export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null = null, calendario?: { secuencia: number; para: string }): Promise<CorreoRenderizado> {
+  const correo = await componerCorreo(h, plantilla, contacto, enlaceGestion);
+  const metodo = metodoCalendario(plantilla);
+  if (!calendario || !metodo) return correo;
+  const zona = zonaAgencia();
+  const enlace = metodo === "REQUEST" && enlaceGestion ? enlaceGestion : `${configuracionEntregas().urlAplicacion}/reservas/${h.reserva.id}`;
+  const adjunto = archivoCalendario({ reservaId: h.reserva.id, destino: h.reserva.destino, inicio: h.fechaNueva, secuencia: calendario.secuencia, metodo, para: calendario.para, agencia: contacto.agencia, emailAgencia: contacto.email, enlace, zona });
+  return { ...correo, adjuntos: [adjunto] };
+}
+
+async function componerCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null): Promise<CorreoRenderizado> {
   if (PARA_TRANSFERENCIA[plantilla]) {
     const props = propsCorreoTransferencia(h, PARA_TRANSFERENCIA[plantilla], contacto, zonaAgencia(), enlaceGestion);
     return renderizar(createElement(CorreoTransferencia, props), asuntoTransferencia(props));

@@ -8,6 +8,7 @@ import type { TipoErrorEntrega } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "../config";
 import { agruparEnvios, claveDeLote } from "./agrupar";
 import { guardarEnBuzon } from "./buzon";
+import type { Adjunto } from "./calendario";
 import { esperarTurno } from "./ritmo";
 
 export interface MensajeCorreo {
@@ -16,6 +17,7 @@ export interface MensajeCorreo {
   asunto: string;
   html: string;
   texto: string;
+  adjuntos?: Adjunto[];
 }
 
 export type ResultadoEnvio =
@@ -61,20 +63,34 @@ function resultadosDelLote(n: number, ids: { id: string }[], errores: { index: n
 
 function envioResend(clave: string, correosPorSegundo: number) {
   const resend = new Resend(clave);
-  const correo = (m: MensajeCorreo) => ({ from: configuracionEntregas().remitente, to: [m.para], subject: m.asunto, html: m.html, text: m.texto });
-  return agruparEnvios({
+  const correo = (m: MensajeCorreo) => ({
+    from: configuracionEntregas().remitente,
+    to: [m.para],
+    subject: m.asunto,
+    html: m.html,
+    text: m.texto,
+    ...(m.adjuntos?.length ? { attachments: m.adjuntos.map((a) => ({ filename: a.nombre, content: Buffer.from(a.contenido).toString("base64"), contentType: a.tipo })) } : {}),
+  });
+  const uno = async (m: MensajeCorreo): Promise<ResultadoEnvio> => {
+    const { data, error, headers } = await resend.emails.send(correo(m), { idempotencyKey: claveIdempotencia(m.entregaId) });
+    if (error || !data) return clasificarErrorResend(error ?? {}, headers);
+    return { ok: true, proveedorId: data.id };
+  };
+  const agrupados = agruparEnvios({
     turno: () => esperarTurno(correosPorSegundo),
-    async uno(m) {
-      const { data, error, headers } = await resend.emails.send(correo(m), { idempotencyKey: claveIdempotencia(m.entregaId) });
-      if (error || !data) return clasificarErrorResend(error ?? {}, headers);
-      return { ok: true, proveedorId: data.id };
-    },
+    uno,
     async varios(mensajes) {
       const { data, error, headers } = await resend.batch.send(mensajes.map(correo), { idempotencyKey: claveDeLote(mensajes), batchValidation: "permissive" });
       if (error || !data) return mensajes.map(() => clasificarErrorResend(error ?? {}, headers));
       return resultadosDelLote(mensajes.length, data.data, "errors" in data ? (data.errors as { index: number; message: string }[]) : []);
     },
   }, correosPorSegundo);
+  // Resend's batch endpoint takes no attachments: an email with a calendar file leaves on its own, at the same pace.
+  return async (m: MensajeCorreo) => {
+    if (!m.adjuntos?.length) return agrupados(m);
+    await esperarTurno(correosPorSegundo);
+    return uno(m);
+  };
 }
 
 // One sender per process (the pace and the batches are shared by all deliveries), rebuilt if the

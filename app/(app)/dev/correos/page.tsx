@@ -43,6 +43,14 @@ export default async function CorreosPage({ searchParams }: { searchParams: Prom
             ) : (
               <>
                 <iframe title="Vista del correo" srcDoc={abierto.html} sandbox="" className="h-[640px] w-full rounded border border-slate-200" />
+                {(abierto.adjuntos as { nombre: string; tipo: string; contenido: string }[]).map((a, i) => (
+                  <details key={i} className="mt-2 text-sm" data-testid="adjunto">
+                    <summary className="cursor-pointer">
+                      Adjunto: <a href={`/api/dev/correos/${abierto.id}/adjuntos/${i}`} download className="text-blue-800 underline">{a.nombre}</a> <span className="text-slate-600">({a.tipo.split(";")[0]})</span>
+                    </summary>
+                    <pre className="mt-2 whitespace-pre-wrap wrap-anywhere text-xs">{a.contenido}</pre>
+                  </details>
+                ))}
                 <details className="mt-2 text-sm">
                   <summary className="cursor-pointer">Versión de texto</summary>
                   <pre className="mt-2 whitespace-pre-wrap wrap-anywhere text-xs">{abierto.texto}</pre>

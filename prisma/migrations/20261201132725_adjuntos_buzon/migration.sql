@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "correo_desarrollo" ADD COLUMN     "adjuntos" JSONB NOT NULL DEFAULT '[]';
