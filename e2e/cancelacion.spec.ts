@@ -171,3 +171,42 @@ for (const ancho of [390, 1280]) {
     await expect(page.getByTestId("sin-transferencia")).toHaveText("Las transferencias se aceptan hasta 24 horas antes del inicio");
   });
 }
+
+for (const ancho of [390, 1280]) {
+  test(`editor de políticas a ${ancho} px: la de cancelación con sus tramos; dos tramos con las mismas horas se rechazan junto al tramo; métricas de salidas`, async ({ browser }, testInfo) => {
+    const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
+    await iniciarSesion(page, "admin@demo.bo");
+    await page.goto("/admin/reglas");
+    await expect(page.getByText("≥ 168 h: 100 % · ≥ 72 h: 70 % · ≥ 24 h: 50 % · ≥ 0 h: 0 %").first()).toBeVisible();
+    await expect(page.getByText("Bs 25.00, hasta 24 h antes")).toBeVisible();
+    await page.goto("/admin/reglas/nueva");
+    await page.getByLabel("Tipo").selectOption("POLITICA_CANCELACION");
+    await page.getByLabel("Nombre").fill(`Política de prueba ${ancho}`);
+    await page.getByLabel("Mensaje cuando la política no lo permite").fill("No se puede cancelar esta reserva");
+    await expect(page.getByRole("list", { name: "Tramos" }).getByRole("listitem")).toHaveCount(4);
+    await page.getByRole("button", { name: "Agregar tramo" }).click();
+    await page.getByLabel("Tramo 5: desde (horas antes)").fill("72");
+    await page.locator("#tramos\\.4\\.valor").fill("80");
+    await page.getByRole("checkbox", { name: "Activa" }).uncheck();
+    await page.getByRole("button", { name: "Crear regla" }).click();
+    await expect(page.locator("#tramos\\.4\\.desde_horas-error")).toHaveText("Ya hay un tramo desde 72 horas: los tramos no pueden superponerse");
+    await revisarPagina(page, testInfo, "politica-tramos", ancho);
+    await page.getByRole("button", { name: "Quitar el tramo 5" }).click();
+    await page.getByRole("button", { name: "Crear regla" }).click();
+    await expect(page).toHaveURL(/\/admin\/reglas$/);
+    await expect(page.getByText(`Política de prueba ${ancho}`)).toBeVisible();
+
+    // One cancellation of its own, so the period has one to count.
+    const cliente = await clienteNuevo("Nora");
+    const id = await reservaDirecta(cliente.id, new Date(Date.now() + 200 * HORA));
+    const api = await apiComo(cliente.email);
+    const { cotizacion } = await (await api.get(`/api/reservas/${id}/cancelacion/`)).json();
+    expect((await api.post(`/api/reservas/${id}/cancelar/`, { data: { cotizacion, motivo: MOTIVO } })).status()).toBe(200);
+    await page.goto("/admin/metricas");
+    await expect(page.getByTestId("salidas")).toContainText("Cancelaciones");
+    await revisarPagina(page, testInfo, "metricas-salidas", ancho);
+    const admin = await apiComo("admin@demo.bo");
+    const m = await (await admin.get("/api/metricas/notificaciones/")).json();
+    expect(m.salidas_y_cambios.cancelaciones).toBeGreaterThan(0);
+  });
+}

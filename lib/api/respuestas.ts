@@ -336,6 +336,14 @@ export const metricasSchema = z.object({
     tasa_aceptacion: z.number(),
     por_canal: z.object({ email: estadisticasCanalSchema, sms: estadisticasCanalSchema }),
   }),
+  salidas_y_cambios: z
+    .object({
+      cancelaciones: entero,
+      reembolsos: z.object({ cantidad: entero, monto: dineroSchema, pagados: entero, monto_pagado: dineroSchema }),
+      transferencias: z.object({ cantidad: entero, costos: dineroSchema }),
+      costos_de_cambio: z.object({ reprogramaciones_con_costo: entero, monto: dineroSchema }),
+    })
+    .meta({ description: "Cancelaciones y sus reembolsos, transferencias y costos de cambio cobrados en el periodo (montos en la moneda de las reservas)" }),
 });
 
 export const entregaSchema = z

@@ -97,6 +97,30 @@ export async function metricasNotificaciones(db: Db, { desde, hasta }: { desde: 
     entregas_fallidas_por_tipo: Object.fromEntries(errores.map((e) => [e.tipo, e.entregas_fallidas])),
     volumen_por_dia: dias,
     ofertas_lista_espera: await metricasOfertas(db, { desde, hasta }),
+    salidas_y_cambios: await metricasSalidas(db, { desde, hasta }),
+  };
+}
+
+/** The other ways out of a booking in the period: cancellations and their refunds (owed and paid), transfers, change fees charged. */
+async function metricasSalidas(db: Db, { desde, hasta }: { desde: Date; hasta: Date }) {
+  const [f] = await db.$queryRaw<{ cancelaciones: number; reembolsos: number; reembolsado: string; pagados: number; pagado: string; transferencias: number; costo_transferencias: string; cambios_con_costo: number; costo_cambios: string }[]>`
+    SELECT count(*) FILTER (WHERE h.accion = 'CANCELACION')::int AS cancelaciones,
+           count(r.id)::int AS reembolsos,
+           coalesce(sum(r.monto), 0)::text AS reembolsado,
+           count(r.id) FILTER (WHERE r.estado = 'PAGADO')::int AS pagados,
+           coalesce(sum(r.monto) FILTER (WHERE r.estado = 'PAGADO'), 0)::text AS pagado,
+           count(*) FILTER (WHERE h.accion = 'TRANSFERENCIA')::int AS transferencias,
+           coalesce(sum(h.costo_aplicado) FILTER (WHERE h.accion = 'TRANSFERENCIA'), 0)::text AS costo_transferencias,
+           count(*) FILTER (WHERE h.accion = 'REPROGRAMACION' AND h.costo_aplicado > 0)::int AS cambios_con_costo,
+           coalesce(sum(h.costo_aplicado) FILTER (WHERE h.accion = 'REPROGRAMACION'), 0)::text AS costo_cambios
+    FROM historial_reprogramacion h LEFT JOIN reembolso r ON r.historial_id = h.id
+    WHERE h.created_at >= ${desde} AND h.created_at < ${hasta}`;
+  const dinero = (v: string) => Number(v).toFixed(2);
+  return {
+    cancelaciones: f.cancelaciones,
+    reembolsos: { cantidad: f.reembolsos, monto: dinero(f.reembolsado), pagados: f.pagados, monto_pagado: dinero(f.pagado) },
+    transferencias: { cantidad: f.transferencias, costos: dinero(f.costo_transferencias) },
+    costos_de_cambio: { reprogramaciones_con_costo: f.cambios_con_costo, monto: dinero(f.costo_cambios) },
   };
 }
 

@@ -1,6 +1,7 @@
 // Delivery metrics for admins: the same figures as GET /api/metricas/notificaciones/.
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
+import { formatearMonto } from "@/lib/formato/dinero";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 import { GraficosMetricas, type DatosGraficos } from "@/components/admin/GraficosMetricas";
 import { BotonReintentar } from "@/components/notificaciones/BotonReintentar";
@@ -34,6 +35,7 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
     volumen: m.volumen_por_dia.map((d) => ({ fecha: d.fecha, reprogramaciones: d.reprogramaciones, correos: d.correos_enviados, sms: d.sms_enviados, eventos: d.eventos_enviados })),
   };
   const ofertas = m.ofertas_lista_espera;
+  const salidas = m.salidas_y_cambios;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Métricas de notificaciones</h1>
@@ -60,6 +62,15 @@ export default async function MetricasPage({ searchParams }: { searchParams: Pro
             : `${ofertas.ofertas} ${ofertas.ofertas === 1 ? "lugar ofrecido" : "lugares ofrecidos"}: ${ofertas.aceptadas} aceptados, ${ofertas.rechazadas} rechazados, ${ofertas.vencidas} vencidos, ${ofertas.retiradas} retirados y ${ofertas.abiertas} abiertos. Aceptación: ${ofertas.tasa_aceptacion.toLocaleString("es-BO")} % de las ofertas ya cerradas.`}
         </p>
         <TablaCanales titulo="Avisos de ofertas por canal" filas={[["Correo", ofertas.por_canal.email], ["SMS", ofertas.por_canal.sms]]} />
+      </Card>
+      <Card aria-labelledby="titulo-salidas">
+        <h2 id="titulo-salidas" className="mb-2 font-semibold">Cancelaciones, reembolsos, transferencias y costos de cambio</h2>
+        <dl className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4" data-testid="salidas">
+          <div><dt className="text-slate-600">Cancelaciones</dt><dd className="text-lg font-semibold">{salidas.cancelaciones}</dd></div>
+          <div><dt className="text-slate-600">Reembolsos</dt><dd className="text-lg font-semibold">{salidas.reembolsos.cantidad} · {formatearMonto(salidas.reembolsos.monto)}</dd><dd className="text-slate-600">pagados {salidas.reembolsos.pagados} · {formatearMonto(salidas.reembolsos.monto_pagado)}</dd></div>
+          <div><dt className="text-slate-600">Transferencias</dt><dd className="text-lg font-semibold">{salidas.transferencias.cantidad}</dd><dd className="text-slate-600">cobrado {formatearMonto(salidas.transferencias.costos)}</dd></div>
+          <div><dt className="text-slate-600">Costos de cambio</dt><dd className="text-lg font-semibold">{formatearMonto(salidas.costos_de_cambio.monto)}</dd><dd className="text-slate-600">en {salidas.costos_de_cambio.reprogramaciones_con_costo} reprogramaciones</dd></div>
+        </dl>
       </Card>
       <Card aria-labelledby="titulo-fallidas">
         <h2 id="titulo-fallidas" className="mb-2 font-semibold">Entregas fallidas ({fallidas.total})</h2>
