@@ -3,6 +3,7 @@
 // feed) and the freed place offered to the day's waiting list; in Chromium at 390 and 1280 px, the
 // client reads the refund and the policy's timeline, confirms with a reason and sees the refund.
 import { expect, test } from "@playwright/test";
+import ICAL from "ical.js";
 import { apiComo, clienteNuevo, db, diaHabil, diaLocal, fijarCapacidad, reservaDirecta } from "./api-helpers";
 import { iniciarSesion, revisarPagina } from "./helpers";
 import { feriadoNacional } from "../lib/reprogramacion/feriados";
@@ -210,3 +211,33 @@ for (const ancho of [390, 1280]) {
     expect(m.salidas_y_cambios.cancelaciones).toBeGreaterThan(0);
   });
 }
+
+test("§4 de la reserva de 12 horas de la demo: solo lo que sus reglas permiten, con las cifras que la cancelación aplica; el .ics de la cancelación es METHOD:CANCEL", async () => {
+  const demo = await apiComo("cliente@demo.bo");
+  const { reservas } = await (await demo.get("/api/reservas/?por_pagina=50")).json();
+  const doceHoras = reservas.find((r: { destino: string }) => r.destino === "Salar de Uyuni");
+  const cuatro = await (await demo.get(`/api/reservas/${doceHoras.id}/puede-reprogramar/`)).json();
+  expect(cuatro.puede_reprogramar).toBe(false);
+  // 12 h before the start: no refund tier reached, the transfer deadline (24 h) passed.
+  expect(cuatro.alternativas_sugeridas.map((a: { accion: string }) => a.accion)).toEqual(["CANCELAR", "CONTACTAR_SOPORTE"]);
+  const cancelar = cuatro.alternativas_sugeridas[0];
+  const quote = await (await demo.get(cancelar.endpoint)).json();
+  expect([cancelar.porcentaje_reembolso, cancelar.monto_reembolso]).toEqual([quote.porcentaje_reembolso, quote.monto_reembolso]);
+  expect(cancelar).toMatchObject({ opcion: "Cancelación sin reembolso", porcentaje_reembolso: 0, monto_reembolso: "0.00" });
+
+  // The same booking for a client of its own (the demo's is left for the other specs): cancelling applies exactly those figures.
+  const cliente = await clienteNuevo("Elsa");
+  const id = await reservaDirecta(cliente.id, new Date(doceHoras.fecha_inicio), { total: doceHoras.total });
+  const api = await apiComo(cliente.email);
+  const suya = await (await api.get(`/api/reservas/${id}/puede-reprogramar/`)).json();
+  expect(suya.alternativas_sugeridas).toEqual(cuatro.alternativas_sugeridas.map((a: { endpoint?: string }) => (a.endpoint ? { ...a, endpoint: a.endpoint.replace(`/${doceHoras.id}/`, `/${id}/`) } : a)));
+  const { cotizacion } = await (await api.get(`/api/reservas/${id}/cancelacion/`)).json();
+  const hecha = await (await api.post(`/api/reservas/${id}/cancelar/`, { data: { cotizacion, motivo: MOTIVO } })).json();
+  expect([hecha.reembolso.porcentaje, hecha.reembolso.monto]).toEqual([cancelar.porcentaje_reembolso, cancelar.monto_reembolso]);
+
+  await correoPara(cliente.email, new RegExp(`^Tu reserva #${id} fue cancelada$`));
+  const { rows } = await db().query<{ adjuntos: { nombre: string; contenido: string }[] }>("SELECT adjuntos FROM correo_desarrollo WHERE para = $1 ORDER BY id DESC LIMIT 1", [cliente.email]);
+  const vevent = new ICAL.Component(ICAL.parse(rows[0].adjuntos[0].contenido));
+  expect(vevent.getFirstPropertyValue("method")).toBe("CANCEL");
+  expect(vevent.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid")).toMatch(new RegExp(`^reserva-${id}@`));
+});
