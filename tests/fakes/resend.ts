@@ -10,7 +10,7 @@ export interface PeticionResend {
   clave: string | null;
   /** For an email that came in a batch: the batch's size (each of its emails is listed). */
   lote?: number;
-  cuerpo: { from: string; to: string[]; subject: string; html: string; text?: string };
+  cuerpo: { from: string; to: string[]; subject: string; html: string; text?: string; attachments?: { filename: string; content: string; content_type?: string }[] };
   respondida: number;
   en: number;
 }

@@ -87,6 +87,10 @@ describe("correo de reprogramación con Resend", () => {
     expect(alCliente[0].cuerpo.text).toContain("(hora de America/La_Paz)");
     expect(alCliente[0].cuerpo.html).toContain("Tour Isla del Sol");
     expect(alCliente[0].clave).toBe(`entrega-${entregas[0].id}`);
+    // Sent alone, the client's email carries its calendar file (base64, as Resend takes it).
+    const [ics] = alCliente[0].cuerpo.attachments ?? [];
+    expect([ics?.filename, ics?.content_type]).toEqual([`reserva-${reserva.id}.ics`, "text/calendar; charset=utf-8; method=REQUEST"]);
+    expect(Buffer.from(ics!.content, "base64").toString()).toContain(`UID:reserva-${reserva.id}@`);
     for (const admin of ADMINS) {
       const recibidos = correosPara(admin);
       expect(recibidos).toHaveLength(1);

@@ -76,21 +76,17 @@ function envioResend(clave: string, correosPorSegundo: number) {
     if (error || !data) return clasificarErrorResend(error ?? {}, headers);
     return { ok: true, proveedorId: data.id };
   };
-  const agrupados = agruparEnvios({
+  return agruparEnvios({
     turno: () => esperarTurno(correosPorSegundo),
     uno,
     async varios(mensajes) {
-      const { data, error, headers } = await resend.batch.send(mensajes.map(correo), { idempotencyKey: claveDeLote(mensajes), batchValidation: "permissive" });
+      // Resend's batch endpoint takes no attachments: when the pace makes emails leave together (a bulk
+      // move), they go without the calendar file; an email sent alone carries it.
+      const { data, error, headers } = await resend.batch.send(mensajes.map((m) => correo({ ...m, adjuntos: undefined })), { idempotencyKey: claveDeLote(mensajes), batchValidation: "permissive" });
       if (error || !data) return mensajes.map(() => clasificarErrorResend(error ?? {}, headers));
       return resultadosDelLote(mensajes.length, data.data, "errors" in data ? (data.errors as { index: number; message: string }[]) : []);
     },
   }, correosPorSegundo);
-  // Resend's batch endpoint takes no attachments: an email with a calendar file leaves on its own, at the same pace.
-  return async (m: MensajeCorreo) => {
-    if (!m.adjuntos?.length) return agrupados(m);
-    await esperarTurno(correosPorSegundo);
-    return uno(m);
-  };
 }
 
 // One sender per process (the pace and the batches are shared by all deliveries), rebuilt if the
