@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { CancelarReserva } from "@/components/reservas/CancelarReserva";
-import { cotizacionDeCancelacion } from "@/lib/cancelacion/cancelar";
-import { TransferirReserva } from "@/components/reservas/TransferirReserva";
-import { condicionesDeTransferencia } from "@/lib/transferencia/transferir";
+import { SalidasReserva } from "@/components/reservas/SalidasReserva";
+import { salidasDeReserva } from "@/lib/reservas/salidas";
 import { EstadoReserva } from "@/components/reservas/EstadoReserva";
 import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprogramaciones";
 import { textoReprogramaciones } from "@/components/reservas/texto";
@@ -28,13 +26,11 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
   const { id } = await params;
   const actor = await actorDePagina(["CLIENTE"], `/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
-  const [historial, verdictos, { entradas: esperas }, cancelacion, reembolso, transferencia] = await Promise.all([
+  const [historial, verdictos, { entradas: esperas }, salidas] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
     esperasDeReserva(prisma, actor, reserva.id),
-    cotizacionDeCancelacion(prisma, actor, reserva.id),
-    prisma.reembolso.findUnique({ where: { reservaId: reserva.id } }),
-    condicionesDeTransferencia(prisma, actor, reserva.id),
+    salidasDeReserva(prisma, actor, reserva.id),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   return (
@@ -65,23 +61,7 @@ export default async function DetalleReservaPage({ params }: { params: Promise<{
         </div>
       </Card>
 
-      {!reembolso && (
-        <Card aria-labelledby="titulo-transferir">
-          <CardHeader title="Transferir a otra persona" titleId="titulo-transferir" />
-          <TransferirReserva reservaId={reserva.id} condiciones={transferencia} moneda={reserva.moneda} zona={zonaAgencia()} esCliente={true} transferir={transferirAccion} />
-        </Card>
-      )}
-
-      <Card aria-labelledby="titulo-cancelar">
-        <CardHeader title={reembolso ? "Cancelación" : "Cancelar la reserva"} titleId="titulo-cancelar" />
-        {reembolso ? (
-          <p className="text-sm" data-testid="reembolso">
-            Reserva cancelada. Reembolso de <strong>{formatearMonto(reembolso.monto, reembolso.moneda)}</strong> ({reembolso.porcentaje.toString()} %): {reembolso.estado === "PAGADO" ? "pagado" : "pendiente de pago por la agencia"}.
-          </p>
-        ) : (
-          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} zona={zonaAgencia()} ajustable={false} cotizar={cotizarCancelacionAccion} cancelar={cancelarAccion} />
-        )}
-      </Card>
+      <SalidasReserva reservaId={reserva.id} moneda={reserva.moneda} zona={zonaAgencia()} salidas={salidas} esCliente ajustable={false} cotizar={cotizarCancelacionAccion} cancelar={cancelarAccion} transferir={transferirAccion} />
 
       {esperas.length > 0 && (
         <Card aria-labelledby="titulo-esperas">

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { CancelarReserva } from "@/components/reservas/CancelarReserva";
-import { cotizacionDeCancelacion } from "@/lib/cancelacion/cancelar";
-import { TransferirReserva } from "@/components/reservas/TransferirReserva";
-import { condicionesDeTransferencia } from "@/lib/transferencia/transferir";
+import { SalidasReserva } from "@/components/reservas/SalidasReserva";
+import { salidasDeReserva } from "@/lib/reservas/salidas";
 import { EstadoReserva } from "@/components/reservas/EstadoReserva";
 import { HistorialReprogramaciones } from "@/components/reservas/HistorialReprogramaciones";
 import { textoReprogramaciones } from "@/components/reservas/texto";
@@ -35,15 +33,13 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
   const actor = await actorDePagina(["OPERADOR", "ADMIN"], `/soporte/reservas/${id}`);
   const reserva = await reservaDePagina(prisma, actor, id);
   const zona = zonaAgencia();
-  const [historial, entregas, verdictos, { entradas: esperas }, enlaces, cancelacion, reembolso, transferencia] = await Promise.all([
+  const [historial, entregas, verdictos, { entradas: esperas }, enlaces, salidas] = await Promise.all([
     historialDeReserva(prisma, actor, reserva.id),
     entregasDeReserva(prisma, reserva.id),
     reprogramabilidades(prisma, actor, [reserva]),
     esperasDeReserva(prisma, actor, reserva.id),
     enlacesGestionVigentes(prisma, reserva),
-    cotizacionDeCancelacion(prisma, actor, reserva.id),
-    prisma.reembolso.findUnique({ where: { reservaId: reserva.id } }),
-    condicionesDeTransferencia(prisma, actor, reserva.id),
+    salidasDeReserva(prisma, actor, reserva.id),
   ]);
   const verdicto = verdictos.get(reserva.id)!;
   const reprogramada = Number((await searchParams).reprogramada);
@@ -116,23 +112,7 @@ export default async function EspacioReservaPage({ params, searchParams }: { par
         <HistorialReprogramaciones entradas={historial} actorId={actor.id} moneda={reserva.moneda} entregas={entregas} zona={zona} />
       </Card>
 
-      {!reembolso && (
-        <Card aria-labelledby="titulo-transferir">
-          <CardHeader title="Transferir a otra persona" titleId="titulo-transferir" />
-          <TransferirReserva reservaId={reserva.id} condiciones={transferencia} moneda={reserva.moneda} zona={zonaAgencia()} esCliente={false} transferir={transferirComoPersonal} />
-        </Card>
-      )}
-
-      <Card aria-labelledby="titulo-cancelar">
-        <CardHeader title={reembolso ? "Cancelación" : "Cancelar en nombre del cliente"} titleId="titulo-cancelar" />
-        {reembolso ? (
-          <p className="text-sm" data-testid="reembolso">
-            Reserva cancelada. Reembolso de <strong>{formatearMonto(reembolso.monto, reembolso.moneda)}</strong> ({reembolso.porcentaje.toString()} %): {reembolso.estado === "PAGADO" ? "pagado" : "pendiente de pago"}.
-          </p>
-        ) : (
-          <CancelarReserva reservaId={reserva.id} inicial={cancelacion} zona={zonaAgencia()} ajustable={actor.rol === "ADMIN"} cotizar={cotizarCancelacionComoPersonal} cancelar={cancelarComoPersonal} />
-        )}
-      </Card>
+      <SalidasReserva reservaId={reserva.id} moneda={reserva.moneda} zona={zona} salidas={salidas} esCliente={false} ajustable={actor.rol === "ADMIN"} cotizar={cotizarCancelacionComoPersonal} cancelar={cancelarComoPersonal} transferir={transferirComoPersonal} />
 
       <section aria-labelledby="titulo-reprogramar" className="space-y-3">
         <h2 id="titulo-reprogramar" className="text-xl font-semibold">Reprogramar en nombre del cliente</h2>
