@@ -20,6 +20,8 @@ async function enlace(para: string, ruta: string) {
 
 for (const ancho of ANCHOS) {
   test(`páginas de cuentas sin violaciones graves de accesibilidad a ${ancho} px`, async ({ browser }, testInfo) => {
+    // Fourteen pages, each with axe and a full-page screenshot, on a loaded 2-core runner.
+    test.setTimeout(150_000);
     const admin = await apiComo("admin@demo.bo");
     const sufijo = Math.random().toString(36).slice(2, 8);
     const operador = await (await admin.post("/api/admin/usuarios/", { data: { nombre: "Daniela", apellido: "Vargas Llanos", email: `daniela.${sufijo}@agencia-de-viajes-larga.bo`, rol: "OPERADOR", departamento: "Ventas" } })).json();

@@ -123,7 +123,11 @@ test("reprogramacion_con_error_tiempo: 400 TIEMPO_MINIMO_VIOLADO y nada cambia",
     regla_violada: { nombre: "Tiempo mínimo 24 horas", tipo_regla: "TIEMPO_MINIMO" },
     tiempo_requerido_horas: 24,
     fecha_limite_reprogramacion: new Date(inicio.getTime() - 24 * 3_600_000).toISOString(),
-    alternativas: expect.arrayContaining([expect.objectContaining({ opcion: "Cancelación", reembolso_porcentaje: 50 })]),
+    // What this reservation can really do 12 h before its start under the demo's policies.
+    alternativas: [
+      expect.objectContaining({ accion: "CANCELAR", opcion: "Cancelación sin reembolso", reembolso_porcentaje: 0, monto_reembolso: "0.00", endpoint: `/api/reservas/${id}/cancelacion/` }),
+      expect.objectContaining({ accion: "CONTACTAR_SOPORTE" }),
+    ],
   });
   expect(body.tiempo_restante_horas).toBeGreaterThan(11);
   expect(body.diferencia_horas).toBeLessThan(-11);
@@ -218,8 +222,13 @@ test("puede-reprogramar: las dos formas de §4", async () => {
   expect(no.reglas_violadas.map((r: { tipo_regla: string }) => r.tipo_regla)).toEqual(["TIEMPO_MINIMO", "LIMITE_REPROGRAMACIONES"]);
   expect(no.reglas_violadas[0]).toMatchObject({ cumple: false, valor_requerido: 24, mensaje_error: "Debe reprogramar con al menos 24 horas de anticipación" });
   expect(no.reglas_violadas[1]).toMatchObject({ proxima_disponibilidad: "Solo disponible para administradores" });
+  // Only what the policies allow 12 h before the start: cancelling without refund, or support (the transfer deadline passed).
   expect(no.alternativas_sugeridas).toEqual([
-    expect.objectContaining({ opcion: "Cancelación con reembolso parcial", porcentaje_reembolso: 70 }),
-    expect.objectContaining({ opcion: "Transferir a otro usuario", costo_transferencia: "25.00" }),
+    expect.objectContaining({ accion: "CANCELAR", opcion: "Cancelación sin reembolso", porcentaje_reembolso: 0 }),
+    expect.objectContaining({ accion: "CONTACTAR_SOPORTE" }),
   ]);
+  const lejos = await (await cliente.get(`/api/reservas/${await reservaDirecta(juan, new Date(Date.now() + 100 * 3_600_000), { reprogramaciones: 3 })}/puede-reprogramar/`)).json();
+  expect(lejos.alternativas_sugeridas.map((a: { accion: string }) => a.accion)).toEqual(["CANCELAR", "TRANSFERIR", "CONTACTAR_SOPORTE"]);
+  expect(lejos.alternativas_sugeridas[0]).toMatchObject({ opcion: "Cancelación con reembolso parcial", porcentaje_reembolso: 70, monto_reembolso: "1680.00" });
+  expect(lejos.alternativas_sugeridas[1]).toMatchObject({ opcion: "Transferir a otro usuario", costo_transferencia: "25.00" });
 });

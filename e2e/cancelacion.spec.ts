@@ -142,9 +142,9 @@ for (const ancho of [390, 1280]) {
     await page.getByRole("button", { name: "Transferir a otra persona…" }).click();
     await expect(page.locator("#transferir-nombre-error")).toHaveText("Complete este dato");
     await page.getByLabel("Nombre de la nueva persona").fill("Ana");
-    await page.getByLabel("Apellido").fill("Quispe");
-    await page.getByLabel("Correo electrónico").fill(nuevo);
-    await page.getByLabel("Motivo").fill("No puedo viajar; viaja mi hermana");
+    await page.getByLabel("Apellido de la nueva persona").fill("Quispe");
+    await page.getByLabel("Correo de la nueva persona").fill(nuevo);
+    await page.getByLabel("Motivo de la transferencia").fill("No puedo viajar; viaja mi hermana");
     await revisarPagina(page, testInfo, "transferir", ancho);
     await page.getByRole("button", { name: "Transferir a otra persona…" }).click();
     const dialogo = page.getByRole("dialog", { name: "¿Transferir la reserva?" });

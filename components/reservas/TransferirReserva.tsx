@@ -75,11 +75,11 @@ export function TransferirReserva({ reservaId, condiciones, moneda, zona, esClie
       {errores.general && <p className="text-sm font-medium text-red-800" role="alert">{errores.general}</p>}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="transferir-nombre" label="Nombre de la nueva persona" error={errores.nombre}>{(p) => <Input {...p} autoComplete="off" value={valores.nombre} onChange={fijar("nombre")} />}</Field>
-        <Field id="transferir-apellido" label="Apellido" error={errores.apellido}>{(p) => <Input {...p} autoComplete="off" value={valores.apellido} onChange={fijar("apellido")} />}</Field>
-        <Field id="transferir-email" label="Correo electrónico" hint="Le llega el enlace para gestionar la reserva." error={errores.email}>{(p) => <Input {...p} type="email" autoComplete="off" value={valores.email} onChange={fijar("email")} />}</Field>
-        <Field id="transferir-celular" label="Celular (opcional)" error={errores.celular}>{(p) => <Input {...p} type="tel" autoComplete="off" value={valores.celular} onChange={fijar("celular")} />}</Field>
+        <Field id="transferir-apellido" label="Apellido de la nueva persona" error={errores.apellido}>{(p) => <Input {...p} autoComplete="off" value={valores.apellido} onChange={fijar("apellido")} />}</Field>
+        <Field id="transferir-email" label="Correo de la nueva persona" hint="Le llega el enlace para gestionar la reserva." error={errores.email}>{(p) => <Input {...p} type="email" autoComplete="off" value={valores.email} onChange={fijar("email")} />}</Field>
+        <Field id="transferir-celular" label="Celular de la nueva persona (opcional)" error={errores.celular}>{(p) => <Input {...p} type="tel" autoComplete="off" value={valores.celular} onChange={fijar("celular")} />}</Field>
       </div>
-      <Field id="transferir-motivo" label="Motivo" hint="Entre 10 y 1000 caracteres." error={errores.motivo}>{(p) => <Textarea {...p} rows={2} value={valores.motivo} onChange={fijar("motivo")} />}</Field>
+      <Field id="transferir-motivo" label="Motivo de la transferencia" hint="Entre 10 y 1000 caracteres." error={errores.motivo}>{(p) => <Textarea {...p} rows={2} value={valores.motivo} onChange={fijar("motivo")} />}</Field>
       <Button type="submit" variante="secundario">Transferir a otra persona…</Button>
       <Dialog
         open={confirmando}

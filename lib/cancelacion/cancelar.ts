@@ -96,7 +96,7 @@ async function escribirCancelacion(tx: Tx, actorSesion: Actor, reservaId: number
   const porcentajeFinal = ajuste ?? actual.datos.porcentaje;
   const tipo = tipoDeReprogramacion(actor, {});
 
-  const fila = await tx.reserva.update({ where: { id: reserva.id }, data: { estado: "CANCELADA" } });
+  const fila = await tx.reserva.update({ where: { id: reserva.id }, data: { estado: "CANCELADA", cambios: { increment: 1 } } });
   const detalle = {
     reembolso: { porcentaje: porcentajeFinal, monto: monto.toFixed(2), costo_cancelacion: costo.toFixed(2), moneda: reserva.moneda },
     cotizacion: { porcentaje: actual.datos.porcentaje, monto: actual.datos.monto },
@@ -116,6 +116,7 @@ async function escribirCancelacion(tx: Tx, actorSesion: Actor, reservaId: number
       totalAnterior: total,
       totalNuevo: total,
       costoAplicado: costo,
+      secuencia: fila.cambios,
       detalle: detalle as Prisma.InputJsonValue,
       createdAt: ahora,
     },

@@ -79,9 +79,8 @@ async function enviarCorreo(db: Db, entrega: Entrega): Promise<ResultadoEnvio> {
       if (entrega.espera) return renderizarOferta(entrega.espera, contacto, await enlaceGestion(db, entrega.espera.reserva));
       if (entrega.historial) {
         const h = entrega.historial;
-        // Its place among the reservation's changes: the calendar file's SEQUENCE (0 is the booking).
-        const secuencia = await db.historialReprogramacion.count({ where: { reservaId: h.reservaId, id: { lte: h.id } } });
-        const calendario = { secuencia, para: entrega.destinatario };
+        // Its place among the reservation's changes (stored with it): the calendar file's SEQUENCE (0 is the booking).
+        const calendario = { secuencia: h.secuencia, para: entrega.destinatario };
         // Agency copies, and the previous holder after a transfer, carry no manage link.
         if (esCopiaAgencia(entrega.plantilla) || entrega.plantilla === PLANTILLA_TRANSFERENCIA_ANTERIOR) return renderizarCorreo(h, entrega.plantilla, contacto, null, calendario);
         return renderizarCorreo(h, entrega.plantilla, contacto, await enlaceGestion(db, h.reserva), calendario);

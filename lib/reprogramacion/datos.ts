@@ -104,7 +104,7 @@ export async function cargarReserva(db: Tx, id: number, actorId: number, bloquea
   const [fila] = await db.$queryRaw<FilaBloqueo[]>`
     SELECT r.id, r.usuario_id, r.destino, r.fecha_inicio, r.fecha_original, r.estado::text, r.total, r.moneda, r.numero_reprogramaciones,
            r.fecha_reprogramacion, r.motivo_reprogramacion, r.reprogramado_por_id, r.costo_reprogramacion, r.tipo_ultima_reprogramacion::text,
-           r.created_at, r.updated_at, r.referencia_externa,
+           r.created_at, r.updated_at, r.referencia_externa, r.cambios,
            u.email AS u_email, u.password_hash AS u_password_hash, u.nombre AS u_nombre, u.apellido AS u_apellido, u.rol::text AS u_rol,
            u.nivel::text AS u_nivel, u.departamento AS u_departamento, u.telefono AS u_telefono, u.sms_activo AS u_sms_activo, u.activo AS u_activo,
            u.created_at AS u_created_at, u.updated_at AS u_updated_at,
@@ -134,6 +134,7 @@ export async function cargarReserva(db: Tx, id: number, actorId: number, bloquea
     createdAt: fila.created_at,
     updatedAt: fila.updated_at,
     referenciaExterna: fila.referencia_externa,
+    cambios: fila.cambios,
     usuario: {
       id: fila.usuario_id,
       email: fila.u_email,
@@ -162,6 +163,7 @@ interface FilaBloqueo {
   fecha_inicio: Date;
   fecha_original: Date | null;
   referencia_externa: string | null;
+  cambios: number;
   estado: string;
   total: Prisma.Decimal;
   moneda: string;

@@ -221,6 +221,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
       // The change fee is charged into the total (after any discount on the booking's price).
       total: (descuento?.totalNuevo ?? reserva.total).add(costo),
       costoReprogramacion: reserva.costoReprogramacion.add(costo),
+      cambios: { increment: 1 },
     },
   });
   // Services and client are unchanged and already loaded under the lock.
@@ -241,6 +242,7 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
       descuentoMonto: descuento?.monto ?? null,
       descuentoRazon: descuento ? razonDescuento : null,
       costoAplicado: costo,
+      secuencia: filaActualizada.cambios,
       prioridad: solicitud.prioridad ?? null,
       categoria: solicitud.categoria_reprogramacion ?? null,
       observacionesInternas: solicitud.observaciones_internas ?? null,

@@ -63,7 +63,7 @@ export async function transferirReserva(db: Db, actorSesion: Actor, reservaId: n
         await registrarAuditoria(tx, nuevo.id, actor.id, "CREADO", { rol: "CLIENTE", email: nuevo.email, origen: `transferencia de la reserva #${reserva.id}` });
       }
       const costo = evaluacion.costo;
-      const fila = await tx.reserva.update({ where: { id: reserva.id }, data: { usuarioId: nuevo.id, total: reserva.total.add(costo) } });
+      const fila = await tx.reserva.update({ where: { id: reserva.id }, data: { usuarioId: nuevo.id, total: reserva.total.add(costo), cambios: { increment: 1 } } });
       // The previous holder's way in ends now: the manage links and the sessions opened with them.
       await tx.enlaceAcceso.updateMany({ where: { reservaId: reserva.id, proposito: "GESTION", revocadoAt: null }, data: { revocadoAt: ahora } });
       await cerrarSesionesDeReserva(tx, reserva.id, "reserva transferida");
@@ -83,6 +83,7 @@ export async function transferirReserva(db: Db, actorSesion: Actor, reservaId: n
           totalAnterior: reserva.total,
           totalNuevo: fila.total,
           costoAplicado: costo,
+          secuencia: fila.cambios,
           detalle: { de: persona(reserva.usuario), a: persona(nuevo), costo } as Prisma.InputJsonValue,
           createdAt: ahora,
         },
