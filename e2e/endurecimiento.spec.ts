@@ -103,7 +103,7 @@ test("rutas desconocidas, métodos no permitidos y tipos de contenido ajenos res
   const id = await reservaDirecta(await idDeUsuario("cliente@demo.bo"), diaHabil(70));
   await sinCambios([
     ["ruta desconocida", () => admin.get("/api/no-existe"), 404, "RUTA_NO_ENCONTRADA"],
-    ["subruta desconocida", () => admin.post(`/api/reservas/${id}/cancelar/`, { data: {} }), 404, "RUTA_NO_ENCONTRADA"],
+    ["subruta desconocida", () => admin.post(`/api/reservas/${id}/reembolsar/`, { data: {} }), 404, "RUTA_NO_ENCONTRADA"],
     ["cuerpo text/plain", () => admin.post(`/api/reservas/${id}/reprogramar/`, { headers: { "content-type": "text/plain" }, data: JSON.stringify({ nueva_fecha: diaHabil(72).toISOString(), motivo }) }), 415, "TIPO_CONTENIDO_NO_SOPORTADO"],
     ["formulario", () => admin.post("/api/reglas/", { form: { nombre: "x" } }), 415, "TIPO_CONTENIDO_NO_SOPORTADO"],
     ["sin tipo de contenido", () => admin.patch("/api/reglas/1/", { headers: { "content-type": "" }, data: "{}" }), 415, "TIPO_CONTENIDO_NO_SOPORTADO"],
