@@ -36,7 +36,7 @@ export type SolicitudCancelacion = z.infer<typeof cancelacionSchema>;
 type Carga = Awaited<ReturnType<typeof reservaYActor>>;
 
 /** The quote for a loaded reservation: the figures, the timeline and the signed token. */
-async function cotizar(tx: Tx, carga: Carga, rol: Actor["rol"], ahora: Date, zona: string) {
+export async function cotizar(tx: Tx, carga: Carga, rol: Actor["rol"], ahora: Date, zona: string) {
   const { reglas, config } = await vigentesEnVersion(tx, carga.version);
   const { cancelacion } = politicasDe(reglas, config, carga.reserva, rol, ahora, zona);
   const figuras = cotizarCancelacion(cancelacion.politica, carga.reserva, ahora, zona);

@@ -7,8 +7,8 @@ import { formatearMonto } from "@/lib/formato/dinero";
 import type { Configuracion } from "@/lib/reprogramacion/datos";
 import type { Regla } from "@/lib/reprogramacion/reglas";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
-import { politicasDe } from "./aplicables";
-import { cotizarCancelacion, evaluarTransferencia } from "./politicas";
+import { politicasDe, transferenciaSegun } from "./aplicables";
+import { cotizarCancelacion } from "./politicas";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 
 export interface Alternativa {
@@ -35,7 +35,7 @@ export function alternativasDe(
   opciones: { listaEspera?: string | null } = {},
 ): Alternativa[] {
   const { cancelacion, transferencia } = politicasDe(reglas, config, reserva, rol, ahora, zona);
-  const traspaso = evaluarTransferencia(transferencia.politica, reserva, ahora, zona, transferencia.regla?.mensajeError);
+  const traspaso = transferenciaSegun(transferencia, reserva, ahora, zona);
   const cotizacion = cotizarCancelacion(cancelacion.politica, reserva, ahora, zona);
   const alternativas: Alternativa[] = [];
   if (opciones.listaEspera)

@@ -5,7 +5,7 @@ import type { Configuracion } from "@/lib/reprogramacion/datos";
 import { feriadoNacional } from "@/lib/reprogramacion/feriados";
 import { reglasDecisivas, type Regla } from "@/lib/reprogramacion/reglas";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
-import { costoReprogramacionSchema, politicaCancelacionSchema, politicaDe, transferenciaSchema, type PoliticaCancelacion, type PoliticaCostoReprogramacion, type PoliticaTransferencia } from "./politicas";
+import { costoReprogramacionSchema, evaluarTransferencia, politicaCancelacionSchema, politicaDe, transferenciaSchema, type PoliticaCancelacion, type PoliticaCostoReprogramacion, type PoliticaTransferencia } from "./politicas";
 
 export interface Politicas {
   cancelacion: { regla: Regla | null; politica: PoliticaCancelacion };
@@ -34,3 +34,7 @@ export function politicasDe(reglas: Regla[], config: Pick<Configuracion, "porcen
     transferencia: { regla: reglaTransferencia, politica: reglaTransferencia ? politicaDe(transferenciaSchema, reglaTransferencia.condicionesExtras) : null },
   };
 }
+
+/** The transfer policy's verdict now; a refusal carries the deciding rule's own message. */
+export const transferenciaSegun = (t: Politicas["transferencia"], reserva: { fechaInicio: Date; estado: string }, ahora: Date, zona: string) =>
+  evaluarTransferencia(t.politica, reserva, ahora, zona, t.regla?.mensajeError);

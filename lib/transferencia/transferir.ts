@@ -13,8 +13,8 @@ import { zonaAgencia } from "@/lib/formato/fecha";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
 import { PLANTILLA_TRANSFERENCIA } from "@/lib/notificaciones/plantillas";
-import { politicasDe } from "@/lib/politicas/aplicables";
-import { evaluarTransferencia } from "@/lib/politicas/politicas";
+import { politicasDe, transferenciaSegun } from "@/lib/politicas/aplicables";
+import type { Tx } from "@/lib/reprogramacion/datos";
 import { reservaYActor, tipoDeReprogramacion } from "@/lib/reprogramacion/reprogramar";
 import { vigentesEnVersion } from "@/lib/reprogramacion/vigentes";
 import { serializarReserva } from "@/lib/reservas/serializar";
@@ -32,12 +32,15 @@ export const transferenciaSchema = z
   })
   .strict();
 
-/** What the policy says for this reservation now (for the page and §4). */
-export async function condicionesDeTransferencia(db: Db, actor: Actor, reservaId: number, ahora = new Date(), zona = zonaAgencia()) {
-  const carga = await reservaYActor(db, actor, reservaId);
+/** What the policy says now for a reservation already loaded (the page loads it once for all its parts). */
+export async function condicionesDeCarga(db: Tx, carga: Awaited<ReturnType<typeof reservaYActor>>, rol: Actor["rol"], ahora: Date, zona: string) {
   const { reglas, config } = await vigentesEnVersion(db, carga.version);
-  const { transferencia } = politicasDe(reglas, config, carga.reserva, actor.rol, ahora, zona);
-  return evaluarTransferencia(transferencia.politica, carga.reserva, ahora, zona, transferencia.regla?.mensajeError);
+  return transferenciaSegun(politicasDe(reglas, config, carga.reserva, rol, ahora, zona).transferencia, carga.reserva, ahora, zona);
+}
+
+/** GET /api/reservas/{id}/transferencia/: what the policy says for this reservation now. */
+export async function condicionesDeTransferencia(db: Db, actor: Actor, reservaId: number, ahora = new Date(), zona = zonaAgencia()) {
+  return condicionesDeCarga(db, await reservaYActor(db, actor, reservaId), actor.rol, ahora, zona);
 }
 
 export async function transferirReserva(db: Db, actorSesion: Actor, reservaId: number, body: unknown, ahora = new Date(), zona = zonaAgencia()) {
@@ -47,7 +50,7 @@ export async function transferirReserva(db: Db, actorSesion: Actor, reservaId: n
       const { reserva, actor, version } = await reservaYActor(tx, actorSesion, reservaId, true);
       const { reglas, config } = await vigentesEnVersion(tx, version);
       const { transferencia } = politicasDe(reglas, config, reserva, actorSesion.rol, ahora, zona);
-      const evaluacion = evaluarTransferencia(transferencia.politica, reserva, ahora, zona, transferencia.regla?.mensajeError);
+      const evaluacion = transferenciaSegun(transferencia, reserva, ahora, zona);
       if (!evaluacion.permitida)
         throw new ErrorDominio(409, "TRANSFERENCIA_NO_PERMITIDA", evaluacion.razon!, { fecha_limite: evaluacion.fecha_limite, regla: transferencia.regla ? { id: transferencia.regla.id, nombre: transferencia.regla.nombre } : null });
       if (reserva.usuario.email.toLowerCase() === datos.email.toLowerCase())
