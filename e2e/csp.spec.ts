@@ -56,7 +56,8 @@ test("ninguna violación de CSP en las páginas de cada rol", async ({ page, bro
   }
   // The API reference (Swagger UI) runs under the same policy.
   await admin.goto("/api/docs");
-  await expect(admin.getByRole("heading", { name: /Reprogramaciones: API/ })).toBeVisible();
+  // Swagger UI renders the whole document in the browser: seconds on a loaded runner.
+  await expect(admin.getByRole("heading", { name: /Reprogramaciones: API/ })).toBeVisible({ timeout: 20_000 });
   await expect(admin.getByText("/api/reservas/{id}/reprogramar").first()).toBeVisible();
   await admin.waitForTimeout(500);
   expect([...violaciones, ...deStaff, ...deAdmin]).toEqual([]);
