@@ -18,13 +18,15 @@ import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 import { cargarDatosDeCarga, type DatosDeCarga } from "./lib/bench-datos";
 import { cpuPorProceso, iniciarSesion, percentil, redondear } from "./lib/bench-http";
 import { medirImportacion, type MedidaImportacion } from "./lib/bench-importacion";
+import { medirLote, type MedidaLote } from "./lib/bench-lote";
 
 const DURACION_S = Number(process.env.BENCH_DURACION_S ?? 15);
 const CONEXIONES = Number(process.env.BENCH_CONEXIONES ?? 32);
 const WORKER_APARTE = (process.env.BENCH_WORKER ?? "proceso") === "proceso";
 const CORREOS_DRENAJE = Number(process.env.BENCH_CORREOS ?? 3000);
 const PASSWORD = "demo1234";
-// BENCH_SOLO=post,lista runs only those phases (techo, post, puede, lista, latencia, drenaje, importacion).
+const RESERVAS_LOTE = Number(process.env.BENCH_LOTE ?? 2000);
+// BENCH_SOLO=post,lista runs only those phases (techo, post, puede, lista, latencia, drenaje, lote, importacion).
 const SOLO = process.env.BENCH_SOLO?.split(",");
 const fase = (nombre: string) => !SOLO || SOLO.includes(nombre);
 // BENCH_PERFIL=1 writes a V8 CPU profile of the server and the worker to .bench-perfil/ on exit.
@@ -50,14 +52,43 @@ async function esperarColaVacia(pool: pg.Pool) {
   }
 }
 
+/** What one committed reschedule costs, its deliveries included: CPU ms per process and SQL statements. */
+interface CostoReprogramacion {
+  reprogramaciones: number;
+  cpuMs: Record<string, number>;
+  sentencias: number;
+  /** The statements that took most of PostgreSQL's time, per reschedule. */
+  principales: { sql: string; porReprogramacion: number; msPorReprogramacion: number; mediaMs: number }[];
+}
+
+// The benchmark's own polling is not the product's cost.
+const SENTENCIAS_DEL_BENCH = "query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE '%AS n FROM entrega_notificacion WHERE estado IN%'";
+
+async function costoPorReprogramacion(pool: pg.Pool, cpuAntes: Record<string, number>, motivo: string): Promise<CostoReprogramacion> {
+  await esperarColaVacia(pool);
+  const cpuDespues = cpuPorProceso(pids);
+  const { rows: [{ n }] } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM historial_reprogramacion WHERE motivo = $1", [motivo]);
+  const { rows: [{ total }] } = await pool.query<{ total: string }>(`SELECT coalesce(sum(calls), 0) AS total FROM pg_stat_statements WHERE ${SENTENCIAS_DEL_BENCH}`);
+  const { rows: principales } = await pool.query<{ query: string; calls: string; total: number; media: number }>(
+    `SELECT query, calls, total_exec_time AS total, mean_exec_time AS media FROM pg_stat_statements WHERE ${SENTENCIAS_DEL_BENCH} ORDER BY total_exec_time DESC LIMIT 12`,
+  );
+  return {
+    reprogramaciones: n,
+    cpuMs: Object.fromEntries(Object.keys(cpuDespues).map((k) => [k, ((cpuDespues[k] - cpuAntes[k]) * 1000) / Math.max(n, 1)])),
+    sentencias: Number(total) / Math.max(n, 1),
+    principales: principales.map((f) => ({ sql: f.query.replace(/\s+/g, " ").slice(0, 110), porReprogramacion: Number(f.calls) / Math.max(n, 1), msPorReprogramacion: f.total / Math.max(n, 1), mediaMs: f.media })),
+  };
+}
+
 const nucleos = (cpu: Record<string, number>) => Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
 const SIN_MEDIR: Medida = { ruta: "", rps: NaN, p50: NaN, p99: NaN, errores: 0, total: 0, cpu: {} };
 const pids: { servidor?: number; worker?: number } = {};
 
-async function medir(nombre: string, opciones: autocannon.Options): Promise<Medida> {
+async function medir(nombre: string, opciones: autocannon.Options, alEmpezar?: (cpu: Record<string, number>) => void): Promise<Medida> {
   if (!fase(CLAVE_FASE[nombre])) return { ...SIN_MEDIR, ruta: nombre };
   await esperarColaVacia(pool);
   const antes = cpuPorProceso(pids);
+  alEmpezar?.(antes);
   const inicio = performance.now();
   const resultado = await autocannon({ connections: CONEXIONES, duration: DURACION_S, ...opciones });
   const despues = cpuPorProceso(pids);
@@ -79,9 +110,11 @@ const CLAVE_FASE: Record<string, string> = {
 const procesos: ReturnType<typeof run>[] = [];
 const resend = await iniciarResendFalso();
 // track_commit_timestamp gives the exact commit time of each reschedule for the latency figures.
-const database = await prepareDatabase({ seed: true, throwaway: true, postgresFlags: ["-c", "track_commit_timestamp=on"] });
+// pg_stat_statements counts the statements per reschedule and where PostgreSQL's time goes.
+const database = await prepareDatabase({ seed: true, throwaway: true, postgresFlags: ["-c", "track_commit_timestamp=on", "-c", "shared_preload_libraries=pg_stat_statements"] });
 const pool = new pg.Pool({ connectionString: database.url, max: 4 });
 pool.on("error", () => {}); // an idle connection closed by the database's shutdown at the end
+await pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 let codigo = 1;
 try {
   console.log("Cargando datos de prueba…");
@@ -142,7 +175,16 @@ try {
     headers: { cookie: cookiePorCliente.get(r.clienteId)!, "content-type": "application/json" },
     body: JSON.stringify({ nueva_fecha: r.destino, motivo: "Cambio de planes del benchmark" }),
   }));
-  const post = await medir("POST reprogramar", mover.opciones);
+  let cpuAntesPost: Record<string, number> = {};
+  const post = await medir("POST reprogramar", mover.opciones, (cpu) => {
+    cpuAntesPost = cpu;
+    void pool.query("SELECT pg_stat_statements_reset()");
+  });
+  const costo = fase("post") ? await costoPorReprogramacion(pool, cpuAntesPost, "Cambio de planes del benchmark") : null;
+  if (costo) {
+    console.log(`  por reprogramación confirmada (${costo.reprogramaciones}), con sus entregas: CPU ${nucleos(costo.cpuMs)} ms; ${redondear(costo.sentencias)} sentencias SQL`);
+    for (const p of costo.principales) console.log(`    ${redondear(p.porReprogramacion)}× ${redondear(p.msPorReprogramacion)} ms  ${p.sql}`);
+  }
   if (mover.usadas() > datos.movibles.length) console.log(`  (aviso: ${mover.usadas()} solicitudes para ${datos.movibles.length} reservas: algunas se repitieron)`);
 
   const consultar = porReserva(datos.consultables, (r) => ({
@@ -163,6 +205,23 @@ try {
   const drenaje = fase("drenaje") ? await medirDrenaje(pool, CORREOS_DRENAJE) : { segundos: NaN, porSegundo: NaN, fallidas: 0, n: 0, cpu: {} };
   console.log(`  ${CORREOS_DRENAJE} correos en ${redondear(drenaje.segundos)} s: ${redondear(drenaje.porSegundo)} correos/s; núcleos: ${nucleos(drenaje.cpu)}`);
 
+  let lote: MedidaLote | null = null;
+  if (fase("lote")) {
+    console.log(`Reprogramación masiva de ${RESERVAS_LOTE} reservas…`);
+    await esperarColaVacia(pool);
+    const cookieAdmin = await iniciarSesion(url, "admin@demo.bo", PASSWORD);
+    const reservas = datos.movibles.slice(-RESERVAS_LOTE);
+    const antes = cpuPorProceso(pids);
+    const inicio = performance.now();
+    lote = await medirLote(url, cookieAdmin, pool, resend, reservas, datos.latencia[0].destino.slice(0, 10));
+    const despues = cpuPorProceso(pids);
+    const segundos = (performance.now() - inicio) / 1000;
+    lote.cpu = Object.fromEntries(Object.keys(despues).map((k) => [k, (despues[k] - antes[k]) / segundos]));
+    const l = lote;
+    console.log(`  ${l.movidas} de ${l.n} movidas en ${redondear(l.segundos)} s = ${redondear(l.porSegundo)}/s; último correo en Resend a los ${redondear(l.ultimoCorreoS)} s; ${l.eventosProgreso} eventos de progreso`);
+    console.log(`  base: ${l.historial} filas de historial, ${l.entregas} entregas (${l.enviadasUnaVez} enviadas al primer intento), ${l.correosEnResend} correos en Resend, ${l.correosRepetidos} repetidos; núcleos: ${nucleos(l.cpu ?? {})}`);
+  }
+
   let importacion: MedidaImportacion | null = null;
   if (fase("importacion")) {
     console.log("Importación de un CSV…");
@@ -182,7 +241,7 @@ try {
   const planes = await planesDelPanel(pool);
   const filas = [techo, post, puede, lista].map((m) => ({ ...m, ratio: m.rps / techo.rps }));
   if (SOLO) console.log(`BENCH_SOLO: solo ${SOLO.join(", ")}; BENCHMARKS.md no se reescribe.`);
-  else escribirInforme({ filas, latencias, drenaje, datos, planes, importacion });
+  else escribirInforme({ filas, costo, latencias, drenaje, lote, datos, planes, importacion });
   codigo = 0;
 } catch (error) {
   console.error(error);
@@ -300,12 +359,14 @@ interface Informe {
   filas: (Medida & { ratio: number })[];
   latencias: Awaited<ReturnType<typeof medirLatencias>>;
   drenaje: Awaited<ReturnType<typeof medirDrenaje>>;
+  costo: CostoReprogramacion | null;
+  lote: MedidaLote | null;
   datos: DatosDeCarga;
   planes: Record<string, string>;
   importacion: MedidaImportacion | null;
 }
 
-function escribirInforme({ filas, latencias, drenaje, datos, planes, importacion: i }: Informe) {
+function escribirInforme({ filas, costo, latencias, drenaje, lote: l, datos, planes, importacion: i }: Informe) {
   const cpu = os.cpus()[0]?.model ?? "desconocida";
   const lineas = [
     "# Benchmarks",
@@ -317,7 +378,7 @@ function escribirInforme({ filas, latencias, drenaje, datos, planes, importacion
     `- Server: production build (\`next build\`, \`next start\`), embedded PostgreSQL (fsync off, throwaway), DB pool 32; delivery worker ${WORKER_APARTE ? "in its own process (`npm run worker`)" : "inside the server"}`,
     `- Data: ${datos.reservas} reservations of ${datos.clientes.length} clients, ${datos.notificaciones} feed rows`,
     `- Load: autocannon, ${CONEXIONES} connections, ${DURACION_S} s per path, in the same process as the stand-ins; the ceiling is an empty route handler behind the same proxy.ts (/api/interno/techo, only with BENCH_TECHO=1)`,
-    `- Command: \`${["BENCH_DURACION_S", "BENCH_CONEXIONES", "BENCH_WORKER", "BENCH_CORREOS"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join("")}npm run bench\``,
+    `- Command: \`${["BENCH_DURACION_S", "BENCH_CONEXIONES", "BENCH_WORKER", "BENCH_CORREOS", "BENCH_LOTE"].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]} `).join("")}npm run bench\``,
     "",
     "| path | req/s | ÷ ceiling | p50 | p99 | non-2xx | cores: server / worker / PostgreSQL / load generator |",
     "|---|---|---|---|---|---|---|",
@@ -331,8 +392,28 @@ function escribirInforme({ filas, latencias, drenaje, datos, planes, importacion
     `| live event, commit → SSE client | ${latencias.evento.p50} ms | ${latencias.evento.p95} ms | ${latencias.evento.n} of ${latencias.evento.de} |`,
     `| email, commit → Resend stand-in | ${latencias.correo.p50} ms | ${latencias.correo.p95} ms | ${latencias.correo.n} of ${latencias.correo.de} |`,
     "",
-    `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed); cores: ${nucleos(drenaje.cpu)}.`,
+    `Email queue drain (no provider rate limit): ${drenaje.n} emails in ${redondear(drenaje.segundos)} s = **${redondear(drenaje.porSegundo)} emails/s** (${drenaje.fallidas} failed); cores: ${nucleos(drenaje.cpu)}; PostgreSQL CPU per email ${redondear(((drenaje.cpu.postgres ?? NaN) * drenaje.segundos * 1000) / drenaje.n)} ms.`,
     "",
+    ...(costo
+      ? [
+          "## Cost of one committed reschedule, its deliveries included",
+          "",
+          `From the start of the POST run until the queue it filled was empty, divided by the ${costo.reprogramaciones} reschedules committed: **CPU ${Object.entries(costo.cpuMs).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(", ")}** (all together ${Object.values(costo.cpuMs).reduce((a, b) => a + b, 0).toFixed(1)} ms); **${redondear(costo.sentencias)} SQL statements** (pg_stat_statements, top level, BEGIN/COMMIT included).`,
+          "",
+          "| statement | per reschedule | PostgreSQL ms per reschedule | mean ms |",
+          "|---|---|---|---|",
+          ...costo.principales.map((p) => `| \`${p.sql.replace(/\|/g, "\\|")}\` | ${redondear(p.porReprogramacion)} | ${p.msPorReprogramacion.toFixed(3)} | ${p.mediaMs.toFixed(3)} |`),
+          "",
+        ]
+      : []),
+    ...(l
+      ? [
+          "## Bulk move",
+          "",
+          `POST /api/admin/lotes/ of ${l.n} reservations to one day, Resend stand-in unpaced: **${l.movidas} moved in ${redondear(l.segundos)} s = ${redondear(l.porSegundo)} a second**; the last of their emails reached the stand-in ${redondear(l.ultimoCorreoS)} s after the POST; ${l.eventosProgreso} progress events streamed. Database afterwards: ${l.historial} history rows, ${l.entregas} deliveries (${l.enviadasUnaVez} sent at the first attempt), ${l.correosEnResend} emails at the stand-in, ${l.correosRepetidos} sent twice. Cores: ${nucleos(l.cpu ?? {})}.`,
+          "",
+        ]
+      : []),
     ...(i
       ? [
           "## CSV import",
