@@ -42,7 +42,7 @@ async function encolarCorreo(db: Ejecutor, usuario: Prisma.Sql, variante: Varian
       SELECT 'EMAIL', u.email, ${PLANTILLA_CUENTA[variante]}, u.id, (SELECT id FROM enlace), now() FROM u
       RETURNING id
     )
-    SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, null)} FROM entrega`;
+    SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, Prisma.sql`NULL::timestamptz`)} FROM entrega`;
 }
 
 /** An account email to one user (invitation, its resend, welcome). */

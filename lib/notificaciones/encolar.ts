@@ -1,6 +1,10 @@
 // Called inside the reschedule transaction: the support feed row, one delivery row per recipient
-// and channel, and one queue job per delivery all commit or roll back with the reschedule itself.
+// and channel, and one queue job for all of them commit or roll back with the reschedule itself.
 // The queue is graphile-worker's table in the same database, so add_job joins this transaction.
+//
+// One job per reschedule (not per delivery): its task sends every channel at once and records each
+// channel's outcome on its own row; a channel that must be retried gets a job of its own
+// (TAREA_ENTREGA), so a failing SMS never holds the email back nor sends it twice.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccionHistorial, TipoReprogramacion } from "@/lib/generated/prisma/enums";
 import { configuracionEntregas } from "./config";
@@ -20,7 +24,10 @@ import {
   plantillaCliente,
 } from "./plantillas";
 
+/** One delivery: a retry, an admin's retry from Métricas, an account email. */
 export const TAREA_ENTREGA = "entregar_notificacion";
+/** The first attempt at every delivery of one reschedule or offer. */
+export const TAREA_ENTREGAS = "entregar_notificaciones";
 export const DESTINATARIO_SOPORTE = "soporte";
 // max_attempts covers crashes only (worker killed, database blip); provider failures are retried
 // by the delivery itself with its own backoff and attempt log.
@@ -82,15 +89,13 @@ const entregasNuevas = (origen: { historialId?: number; esperaId?: number }, ent
       RETURNING id
     )`;
 
-/** One queue job per row of `nuevas` (graphile-worker's add_jobs: a single NOTIFY on commit). */
+/** One queue job for all the rows of `nuevas`. */
 const trabajosDeLasNuevas = Prisma.sql`
-    SELECT count(*) FROM graphile_worker.add_jobs((
-      SELECT array_agg(ROW(${TAREA_ENTREGA}::text, json_build_object('entregaId', nuevas.id), NULL, NULL, ${MAXIMO_INTENTOS_TRABAJO}, NULL, NULL, NULL)::graphile_worker.job_spec)
-      FROM nuevas))`;
+    SELECT graphile_worker.add_job(${TAREA_ENTREGAS}, json_build_object('entregaIds', (SELECT array_agg(id ORDER BY id) FROM nuevas)), max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
 
 /**
- * One statement: the feed row, one delivery row per recipient and channel, and one queue job per
- * delivery (graphile-worker's add_jobs, which wakes the workers with a single NOTIFY on commit).
+ * One statement: the feed row, one delivery row per recipient and channel, and one queue job that
+ * delivers them all (graphile-worker wakes the workers with a NOTIFY on commit).
  */
 export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
   const { adminEmails } = configuracionEntregas();
@@ -126,13 +131,13 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
 }
 
 
-/** The add_job call for one delivery, as an SQL expression (`entregaId` is an SQL expression too). */
-export const trabajoDeEntrega = (entregaId: Prisma.Sql, ejecutarEn: Date | null) =>
-  Prisma.sql`graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', ${entregaId}), run_at => ${ejecutarEn}::timestamptz, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
+/** The add_job call for one delivery, as an SQL expression (both arguments are SQL expressions). */
+export const trabajoDeEntrega = (entregaId: Prisma.Sql, ejecutarEn: Prisma.Sql) =>
+  Prisma.sql`graphile_worker.add_job(${TAREA_ENTREGA}, json_build_object('entregaId', ${entregaId}), run_at => ${ejecutarEn}, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
 
 /** One queue job for one delivery, optionally delayed (retries). Works inside or outside a transaction. */
 export async function encolarEntrega(db: Ejecutor, entregaId: number, ejecutarEn: Date | null = null) {
-  await db.$executeRaw`SELECT ${trabajoDeEntrega(Prisma.sql`${entregaId}::int`, ejecutarEn)}`;
+  await db.$executeRaw`SELECT ${trabajoDeEntrega(Prisma.sql`${entregaId}::int`, Prisma.sql`${ejecutarEn}::timestamptz`)}`;
 }
 
 /**

@@ -2,8 +2,9 @@
 // and error type; a retryable failure schedules the next attempt with exponential backoff (or the
 // provider's retry-after), and after the last attempt the delivery is dead-lettered (FALLIDA).
 // Sending happens outside any transaction; recording the outcome and scheduling the retry is one
-// statement, so a delivery costs three round trips of ours: load, send, record (a client's email or
-// SMS one more: the manage link it carries is stored, as a hash, before it is sent).
+// statement, so a reschedule's deliveries cost two statements of ours together (load them all, send
+// each, record them all), plus one per client email or SMS: the manage link it carries is stored,
+// as a hash, before it is sent.
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";
@@ -25,9 +26,9 @@ import { publicarEvento } from "./tiempo-real/publicar";
 // An account email (invitation, recovery, …) names its user instead.
 const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, notificacion: true } }, espera: { include: INCLUIR_ESPERA_CORREO }, usuario: true } as const;
 
-type Entrega = NonNullable<Awaited<ReturnType<typeof cargarEntrega>>>;
+type Entrega = Awaited<ReturnType<typeof cargarEntregas>>[number];
 
-const cargarEntrega = (db: Db, id: number) => db.entregaNotificacion.findUnique({ where: { id }, include: INCLUIR_ENTREGA, relationLoadStrategy: "join" });
+const cargarEntregas = (db: Db, ids: number[]) => db.entregaNotificacion.findMany({ where: { id: { in: ids } }, include: INCLUIR_ENTREGA, orderBy: { id: "asc" }, relationLoadStrategy: "join" });
 
 const fallo = (tipo: Extract<ResultadoEnvio, { ok: false }>["tipo"], error: string, reintentable = false): ResultadoEnvio => ({ ok: false, tipo, error, reintentable });
 
@@ -129,49 +130,93 @@ export interface ResultadoProceso {
   intento?: number;
 }
 
-export async function procesarEntrega(db: Db, entregaId: number, ahora = () => new Date()): Promise<ResultadoProceso> {
-  const entrega = await cargarEntrega(db, entregaId);
-  if (!entrega || entrega.estado === "ENVIADA" || entrega.estado === "FALLIDA") return { estado: "OMITIDA" };
-  const numero = entrega.intentos + 1;
+type Intento = { entrega: Entrega; resultado: ResultadoEnvio; duracionMs: number };
+
+async function intentar(db: Db, entrega: Entrega): Promise<Intento> {
   const inicio = performance.now();
   const enviar = { EMAIL: enviarCorreo, SMS: enviarSms, TIEMPO_REAL: enviarEventoEnVivo }[entrega.canal];
   const resultado = await enviar(db, entrega);
-  const duracionMs = Math.round(performance.now() - inicio);
-  const { maxIntentos, esperaBaseMs, esperaMaximaMs } = configuracionEntregas();
-  const momento = ahora();
-  const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
-  const estado: EstadoEntrega = resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA";
+  return { entrega, resultado, duracionMs: Math.round(performance.now() - inicio) };
+}
 
-  const correoCliente = resultado.ok && entrega.canal === "EMAIL" && !esCopiaAgencia(entrega.plantilla);
-  const sms = resultado.ok && entrega.canal === "SMS";
-  const enVivo = resultado.ok && entrega.canal === "TIEMPO_REAL";
-  const reintentoEn = reintentar ? new Date(momento.getTime() + esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs)) : null;
-  const errorTipo = resultado.ok ? null : resultado.tipo;
-  const error = resultado.ok ? null : resultado.error;
-  // One statement records the outcome: the delivery row, the attempt log, the history's
-  // estado_notificacion and the next attempt's job commit together. The attempt count doubles as a
-  // guard: if a crash-retry of the same job already recorded this attempt, nothing is written.
-  const [{ registrado }] = await db.$queryRaw<{ registrado: boolean }[]>`
-    WITH entrega AS (
-      UPDATE entrega_notificacion SET
-        intentos = ${numero}, estado = ${estado}::"EstadoEntrega", error_tipo = ${errorTipo}::"TipoErrorEntrega", error = ${error},
-        proveedor_id = COALESCE(${resultado.ok ? resultado.proveedorId : null}, proveedor_id),
-        enviada_at = ${resultado.ok ? momento : null}::timestamptz, updated_at = now()
-      WHERE id = ${entrega.id} AND intentos = ${entrega.intentos}
-      RETURNING id, historial_id
+/** One delivery's attempt: its own job (a retry, an admin's retry, an account email). */
+export async function procesarEntrega(db: Db, entregaId: number, ahora = () => new Date()): Promise<ResultadoProceso> {
+  return (await procesarEntregas(db, [entregaId], { ahora })).get(entregaId) ?? { estado: "OMITIDA" };
+}
+
+/**
+ * One attempt at each of the deliveries (a reschedule's channels, sent at once), in two statements
+ * of ours whatever their number: load them all, record every outcome. `soloPrimeros`: the job of a
+ * reschedule attempts only what nobody attempted yet; a channel being retried has its own job.
+ */
+export async function procesarEntregas(db: Db, ids: number[], { ahora = () => new Date(), soloPrimeros = false } = {}): Promise<Map<number, ResultadoProceso>> {
+  const entregas = (await cargarEntregas(db, ids)).filter((e) => e.estado !== "ENVIADA" && e.estado !== "FALLIDA" && (!soloPrimeros || e.intentos === 0));
+  const resultados = new Map<number, ResultadoProceso>();
+  if (!entregas.length) return resultados;
+  const intentos = await Promise.all(entregas.map((e) => intentar(db, e)));
+  const registradas = await registrarIntentos(db, intentos, ahora());
+  for (const { entrega } of intentos) {
+    const estado = registradas.get(entrega.id);
+    resultados.set(entrega.id, estado ? { estado, intento: entrega.intentos + 1 } : { estado: "OMITIDA" });
+  }
+  return resultados;
+}
+
+/**
+ * One statement records every outcome: the delivery rows, the attempt log, the history's
+ * estado_notificacion and the next attempt's jobs commit together. Each row's attempt count doubles
+ * as a guard: if a crash-retry of the same job already recorded that attempt, that row is not written.
+ */
+async function registrarIntentos(db: Db, intentos: Intento[], momento: Date): Promise<Map<number, EstadoEntrega>> {
+  const { maxIntentos, esperaBaseMs, esperaMaximaMs } = configuracionEntregas();
+  const filas = intentos.map(({ entrega, resultado, duracionMs }) => {
+    const numero = entrega.intentos + 1;
+    const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
+    return {
+      id: entrega.id,
+      previos: entrega.intentos,
+      estado: (resultado.ok ? "ENVIADA" : reintentar ? "REINTENTANDO" : "FALLIDA") as EstadoEntrega,
+      exito: resultado.ok,
+      errorTipo: resultado.ok ? null : resultado.tipo,
+      error: resultado.ok ? null : resultado.error,
+      proveedorId: resultado.ok ? (resultado.proveedorId ?? null) : null,
+      duracionMs,
+      correoCliente: resultado.ok && entrega.canal === "EMAIL" && !esCopiaAgencia(entrega.plantilla),
+      sms: resultado.ok && entrega.canal === "SMS",
+      enVivo: resultado.ok && entrega.canal === "TIEMPO_REAL",
+      reintentoEn: reintentar ? new Date(momento.getTime() + esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs)) : null,
+    };
+  });
+  const columna = <K extends keyof (typeof filas)[number]>(k: K) => filas.map((f) => f[k]);
+  const registradas = await db.$queryRaw<{ id: number; estado: EstadoEntrega }[]>`
+    WITH r AS (
+      SELECT * FROM unnest(${columna("id")}::int[], ${columna("previos")}::int[], ${columna("estado")}::text[], ${columna("exito")}::bool[],
+        ${columna("errorTipo")}::text[], ${columna("error")}::text[], ${columna("proveedorId")}::text[], ${columna("duracionMs")}::int[],
+        ${columna("correoCliente")}::bool[], ${columna("sms")}::bool[], ${columna("enVivo")}::bool[], ${columna("reintentoEn")}::timestamptz[])
+        AS r(id, previos, estado, exito, error_tipo, error, proveedor_id, duracion_ms, correo_cliente, sms, en_vivo, reintento_en)
+    ), entrega AS (
+      UPDATE entrega_notificacion e SET
+        intentos = r.previos + 1, estado = r.estado::"EstadoEntrega", error_tipo = r.error_tipo::"TipoErrorEntrega", error = r.error,
+        proveedor_id = COALESCE(r.proveedor_id, e.proveedor_id), enviada_at = CASE WHEN r.exito THEN ${momento}::timestamptz END, updated_at = now()
+      FROM r WHERE e.id = r.id AND e.intentos = r.previos
+      RETURNING e.id, e.historial_id, r.estado, r.previos, r.exito, r.error_tipo, r.error, r.duracion_ms, r.correo_cliente, r.sms, r.en_vivo, r.reintento_en
     ), intento AS (
       INSERT INTO intento_entrega (entrega_id, numero, exito, error_tipo, error, duracion_ms)
-      SELECT id, ${numero}, ${resultado.ok}, ${errorTipo}::"TipoErrorEntrega", ${error}, ${duracionMs} FROM entrega
+      SELECT id, previos + 1, exito, error_tipo::"TipoErrorEntrega", error, duracion_ms FROM entrega
+    ), marcas AS (
+      SELECT historial_id, bool_or(correo_cliente) AS correo_cliente, bool_or(sms) AS sms, bool_or(en_vivo) AS en_vivo
+      FROM entrega WHERE historial_id IS NOT NULL AND (correo_cliente OR sms OR en_vivo) GROUP BY historial_id
     ), historial AS (
-      -- The history's estado_notificacion follows the deliveries as they complete.
+      -- The history's estado_notificacion follows the deliveries as they complete: one update per reschedule.
       UPDATE historial_reprogramacion h SET
-        cliente_notificado = h.cliente_notificado OR ${correoCliente} OR ${sms}, email_enviado = h.email_enviado OR ${correoCliente},
-        sms_enviado = h.sms_enviado OR ${sms}, push_enviado = h.push_enviado OR ${enVivo},
+        cliente_notificado = h.cliente_notificado OR m.correo_cliente OR m.sms, email_enviado = h.email_enviado OR m.correo_cliente,
+        sms_enviado = h.sms_enviado OR m.sms, push_enviado = h.push_enviado OR m.en_vivo,
         fecha_notificacion = COALESCE(h.fecha_notificacion, ${momento}::timestamptz)
-      FROM entrega WHERE h.id = entrega.historial_id AND (${correoCliente} OR ${sms} OR ${enVivo})
+      FROM marcas m WHERE h.id = m.historial_id
     ), reintento AS (
-      SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, reintentoEn)} FROM entrega WHERE ${reintentar}
+      SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, Prisma.sql`entrega.reintento_en`)} FROM entrega WHERE entrega.reintento_en IS NOT NULL
     )
-    SELECT (SELECT count(*) FROM entrega) > 0 AS registrado, (SELECT count(*) FROM reintento) AS reintentos`;
-  return registrado ? { estado, intento: numero } : { estado: "OMITIDA" };
+    -- reintento is a plain SELECT: PostgreSQL runs it only because it is read here.
+    SELECT id, estado::text AS estado, (SELECT count(*) FROM reintento) AS reintentos FROM entrega`;
+  return new Map(registradas.map((r) => [r.id, r.estado]));
 }

@@ -19,10 +19,11 @@ import type { Db } from "@/lib/db/client";
 import { errorParaRegistro, registro } from "@/lib/registro";
 import { registroSilencioso } from "./cola";
 import { compactarConteos } from "./conteo";
-import { encolarEntrega, TAREA_ENTREGA } from "./encolar";
-import { procesarEntrega } from "./entregar";
+import { encolarEntrega, TAREA_ENTREGA, TAREA_ENTREGAS } from "./encolar";
+import { procesarEntrega, procesarEntregas } from "./entregar";
 
 const cargaEntrega = z.object({ entregaId: z.number().int().positive() });
+const cargaEntregas = z.object({ entregaIds: z.array(z.number().int().positive()).min(1) });
 
 export interface OpcionesWorker {
   db: Db;
@@ -52,11 +53,23 @@ function iniciarRunner({ db, connectionString, concurrencia }: OpcionesWorker, e
     // New jobs wake the worker at once (LISTEN/NOTIFY); polling only finds delayed retries come due.
     pollInterval: sondeoMs(),
     logger: registroSilencioso,
-    // Batched completion retries through an outage (20 tries, up to 30 s apart) and, if it still
-    // fails, shuts the runner down (which the supervisor restarts). Unbatched, a completion that
-    // fails is an unhandled rejection that kills a standalone worker.
-    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    preset: {
+      worker: {
+        // Completions (and failures) recorded together, one statement per few milliseconds instead
+        // of one per job. Batched completion also retries through an outage (20 tries, up to 30 s
+        // apart) and, if it still fails, shuts the runner down (which the supervisor restarts);
+        // unbatched, a completion that fails is an unhandled rejection that kills a standalone worker.
+        completeJobBatchDelay: enteroDelEntorno("NOTIFICACIONES_LOTE_COMPLETADOS_MS", 10),
+        failJobBatchDelay: enteroDelEntorno("NOTIFICACIONES_LOTE_COMPLETADOS_MS", 10),
+        // Jobs fetched (and locked) several at a time: one query serves many jobs under load. Kept
+        // small so a second worker is not left idle while this one holds a backlog.
+        localQueue: { size: enteroDelEntorno("NOTIFICACIONES_COLA_LOCAL", 16) },
+      },
+    },
     taskList: {
+      [TAREA_ENTREGAS]: async (payload) => {
+        await procesarEntregas(db, cargaEntregas.parse(payload).entregaIds, { soloPrimeros: true });
+      },
       [TAREA_ENTREGA]: async (payload) => {
         const { entregaId } = cargaEntrega.parse(payload);
         await procesarEntrega(db, entregaId);
@@ -92,17 +105,20 @@ export async function barrerEntregasHuerfanas(db: Db, bloqueoVencidoS = enteroDe
   return db.$transaction(async (tx) => {
     const [{ turno }] = await tx.$queryRaw<{ turno: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('barrido-entregas')) AS turno`;
     if (!turno) return { desbloqueados: 0, reencoladas: 0 };
+    const tareas = [TAREA_ENTREGA, TAREA_ENTREGAS];
     const desbloqueados = await tx.$executeRaw`
       UPDATE graphile_worker._private_jobs SET locked_at = NULL, locked_by = NULL
-      WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ${TAREA_ENTREGA})
+      WHERE task_id IN (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ANY(${tareas}::text[]))
         AND locked_at < now() - make_interval(secs => ${bloqueoVencidoS})`;
+    // A reschedule's job only makes first attempts: a delivery already attempted needs its own job.
     const huerfanas = await tx.$queryRaw<{ id: number }[]>`
       SELECT e.id FROM entrega_notificacion e
       WHERE e.estado IN ('PENDIENTE', 'REINTENTANDO') AND e.updated_at < now() - make_interval(secs => ${bloqueoVencidoS})
         AND NOT EXISTS (
-          SELECT 1 FROM graphile_worker._private_jobs j
-          WHERE j.task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ${TAREA_ENTREGA})
-            AND (j.payload->>'entregaId')::int = e.id AND j.attempts < j.max_attempts)`;
+          SELECT 1 FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+          WHERE j.attempts < j.max_attempts AND (
+            (t.identifier = ${TAREA_ENTREGA} AND (j.payload->>'entregaId')::int = e.id)
+            OR (t.identifier = ${TAREA_ENTREGAS} AND e.intentos = 0 AND (j.payload->'entregaIds')::jsonb @> to_jsonb(e.id))))`;
     for (const { id } of huerfanas) await encolarEntrega(tx, id);
     return { desbloqueados, reencoladas: huerfanas.length };
   });

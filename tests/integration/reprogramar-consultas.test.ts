@@ -3,7 +3,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { procesarEntrega } from "@/lib/notificaciones/entregar";
+import { TAREA_ENTREGAS } from "@/lib/notificaciones/encolar";
+import { procesarEntrega, procesarEntregas } from "@/lib/notificaciones/entregar";
 import { reprogramarConClave } from "@/lib/reprogramacion/reprogramar";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { databaseUrl, db } from "./db";
@@ -91,5 +92,33 @@ describe("presupuesto de SQL de una reprogramación", () => {
     expect(historial).toMatchObject({ clienteNotificado: true, emailEnviado: true, pushEnviado: true });
     expect(historial.fechaNotificacion).not.toBeNull();
     expect(historial.entregas.map((e) => [e.estado, e.intentos, e.intentosRegistrados.length])).toEqual(entregas.map(() => ["ENVIADA", 1, 1]));
+  });
+
+  it("las entregas de una reprogramación son un solo trabajo: se cargan y se registran juntas (2 sentencias, más el envío de cada una y el enlace del cliente)", async () => {
+    const { reserva, actor, nuevaFecha } = await clienteConReserva();
+    await reprogramarConClave(db, actor, reserva.id, cuerpo(nuevaFecha), null);
+    const { id: historialId } = await db.historialReprogramacion.findFirstOrThrow({ where: { reservaId: reserva.id } });
+    const entregas = await db.entregaNotificacion.findMany({ where: { historialId }, orderBy: { id: "asc" } });
+    const trabajos = await db.$queryRaw<{ ids: number[] }[]>`
+      SELECT array(SELECT json_array_elements_text(j.payload->'entregaIds')::int) AS ids FROM graphile_worker._private_jobs j
+      JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = ${TAREA_ENTREGAS} AND (j.payload->'entregaIds')::jsonb @> to_jsonb(${entregas[0].id}::int)`;
+    expect(trabajos.map((t) => t.ids)).toEqual([entregas.map((e) => e.id)]);
+    await copiaDeConfiguracionEstable();
+
+    sentencias.length = 0;
+    const resultados = await procesarEntregas(contado, entregas.map((e) => e.id), { soloPrimeros: true });
+    const enlaces = entregas.filter((e) => presupuestoDe(e) > PRESUPUESTO_ENTREGA).length;
+    console.log(`${entregas.length} entregas juntas: ${sentencias.length} sentencias`);
+    // Without providers each send is a statement too: the development mailbox's row, the live event's NOTIFY.
+    expect(sentencias.length, sentencias.join("\n")).toBeLessThanOrEqual(2 + entregas.length + enlaces);
+    expect([...resultados.values()]).toEqual(entregas.map(() => ({ estado: "ENVIADA", intento: 1 })));
+    const historial = await db.historialReprogramacion.findUniqueOrThrow({ where: { id: historialId }, include: { entregas: { include: { intentosRegistrados: true } } } });
+    expect(historial).toMatchObject({ clienteNotificado: true, emailEnviado: true, pushEnviado: true });
+    expect(historial.entregas.map((e) => [e.estado, e.intentos, e.intentosRegistrados.length])).toEqual(entregas.map(() => ["ENVIADA", 1, 1]));
+
+    // The job run again (a crash after the record): nothing is attempted twice.
+    sentencias.length = 0;
+    expect((await procesarEntregas(contado, entregas.map((e) => e.id), { soloPrimeros: true })).size).toBe(0);
+    expect(await db.intentoEntrega.count({ where: { entregaId: { in: entregas.map((e) => e.id) } } })).toBe(entregas.length);
   });
 });
