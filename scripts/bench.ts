@@ -210,10 +210,12 @@ try {
     console.log(`Reprogramación masiva de ${RESERVAS_LOTE} reservas…`);
     await esperarColaVacia(pool);
     const cookieAdmin = await iniciarSesion(url, "admin@demo.bo", PASSWORD);
-    const reservas = datos.movibles.slice(-RESERVAS_LOTE);
+    // To one day, from other days (a reservation already on it would not move).
+    const dia = datos.latencia[0].destino.slice(0, 10);
+    const reservas = datos.movibles.filter((r) => !r.origen.startsWith(dia)).slice(-RESERVAS_LOTE);
     const antes = cpuPorProceso(pids);
     const inicio = performance.now();
-    lote = await medirLote(url, cookieAdmin, pool, resend, reservas, datos.latencia[0].destino.slice(0, 10));
+    lote = await medirLote(url, cookieAdmin, pool, resend, reservas, dia);
     const despues = cpuPorProceso(pids);
     const segundos = (performance.now() - inicio) / 1000;
     lote.cpu = Object.fromEntries(Object.keys(despues).map((k) => [k, (despues[k] - antes[k]) / segundos]));

@@ -1,7 +1,8 @@
 // Bulk moves from /admin/reprogramaciones: a dry run that says which reservations would move and
-// which would not (and why), then a run the worker carries out one reservation at a time, each its
-// own transaction under an idempotency key (a crashed run resumes without moving anything twice),
-// with progress and results kept in the database.
+// which would not (and why), then a run the worker carries out in batches: one transaction moves
+// several reservations (each its own complete reschedule, refused ones untouched), takes each
+// target day's lock once, and records their results with them, so a crashed run resumes where the
+// last committed batch ended without moving anything twice. Progress is kept in the database.
 import { z } from "zod";
 import { actorDeUsuario, type Actor } from "@/lib/auth/credenciales";
 import type { Db } from "@/lib/db/client";
@@ -17,12 +18,16 @@ import { cargarOcupacionEntre, cargarReglas, obtenerConfiguracion } from "./dato
 import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas } from "./reglas";
-import { contextoReglas, problemasDeFecha, reprogramarConClave } from "./reprogramar";
+import { contextoReglas, escribirReprogramacion, OPCIONES_TRANSACCION, problemasDeFecha } from "./reprogramar";
+import { enteroDelEntorno } from "@/lib/entorno";
+import type { Tx } from "./datos";
 import { interpretarSolicitud } from "./solicitud";
 import { errorParaRegistro, registro } from "@/lib/registro";
 
 export const TAREA_LOTE = "reprogramacion_masiva";
-export const MAXIMO_POR_LOTE = 500;
+export const MAXIMO_POR_LOTE = 2000;
+/** Reservations per transaction: fewer commits and day locks, but a day stays locked for the whole batch. */
+const reservasPorTanda = () => enteroDelEntorno("LOTE_RESERVAS_POR_TANDA", 50);
 
 export const loteSchema = z
   .object({
@@ -112,34 +117,98 @@ export async function crearLote(db: Db, actor: Actor, body: unknown) {
   });
 }
 
-/** The worker's task: every pending reservation of the run, in order. Safe to run again. */
+type Lote = NonNullable<Awaited<ReturnType<typeof cargarLote>>>;
+type Item = { id: number; reservaId: number };
+interface Resultado {
+  itemId: number;
+  estado: "MOVIDA" | "RECHAZADA";
+  historialId: number | null;
+  fechaAnterior: Date | null;
+  fechaNueva: Date | null;
+  errorCode: string | null;
+  detalle: string | null;
+}
+
+const cargarLote = (db: Db, loteId: number) => db.loteReprogramacion.findUnique({ where: { id: loteId }, include: { creadoPor: true } });
+
+/** The worker's task: every pending reservation of the run, in order, a batch at a time. Safe to run again. */
 export async function procesarLote(db: Db, loteId: number) {
-  const lote = await db.loteReprogramacion.findUnique({ where: { id: loteId }, include: { creadoPor: true } });
+  const lote = await cargarLote(db, loteId);
   if (!lote || lote.estado === "TERMINADO") return;
-  const actor = actorDeUsuario(lote.creadoPor);
-  const zona = zonaAgencia();
-  const pendientes = await db.itemLote.findMany({ where: { loteId, estado: "PENDIENTE" }, orderBy: { orden: "asc" } });
-  for (const item of pendientes) {
-    const reserva = await db.reserva.findUnique({ where: { id: item.reservaId } });
-    const resultado: Prisma.ItemLoteUpdateInput = { fechaAnterior: reserva?.fechaInicio ?? null };
+  const pendientes = await db.itemLote.findMany({ where: { loteId, estado: "PENDIENTE" }, orderBy: { orden: "asc" }, select: { id: true, reservaId: true } });
+  const tamano = reservasPorTanda();
+  for (let i = 0; i < pendientes.length; i += tamano) {
+    const tanda = pendientes.slice(i, i + tamano);
     try {
-      if (!reserva) throw noEncontrado("La reserva no existe.");
-      const nueva = fechaPara({ nueva_fecha: lote.fechaNueva?.toISOString(), dia: lote.dia ?? undefined }, reserva.fechaInicio, zona);
-      const body = { ...(lote.solicitud as object), nueva_fecha: nueva.toISOString() };
-      const { respuesta } = await reprogramarConClave(db, actor, item.reservaId, body, `lote-${loteId}-${item.reservaId}`);
-      const r = respuesta as { historial_id: number; reserva: { fecha_anterior: string; fecha_inicio: string } };
-      Object.assign(resultado, { estado: "MOVIDA", historialId: r.historial_id, fechaAnterior: new Date(r.reserva.fecha_anterior), fechaNueva: new Date(r.reserva.fecha_inicio) });
+      await procesarTanda(db, lote, tanda);
     } catch (error) {
-      const fallo = error instanceof ErrorDominio ? error : new ErrorDominio(500, "ERROR_INTERNO", "Ocurrió un error interno con esta reserva; no se modificó.");
-      if (!(error instanceof ErrorDominio)) registro.error({ lote_id: loteId, reserva_id: item.reservaId, error: errorParaRegistro(error) }, "lote: error no controlado en una reserva");
-      Object.assign(resultado, { estado: "RECHAZADA", errorCode: fallo.errorCode, detalle: fallo.detail });
+      // Something other than a refusal (a database error aborts the whole transaction): the batch
+      // rolled back; its reservations go again one per transaction, so one bad row stays alone.
+      if (tanda.length === 1) throw error;
+      for (const item of tanda) await procesarSola(db, lote, item);
     }
-    await db.$transaction([
-      db.itemLote.update({ where: { id: item.id }, data: resultado }),
-      db.loteReprogramacion.update({ where: { id: loteId }, data: { procesadas: { increment: 1 }, movidas: { increment: resultado.estado === "MOVIDA" ? 1 : 0 } } }),
-    ]);
   }
   await db.loteReprogramacion.update({ where: { id: loteId }, data: { estado: "TERMINADO", terminadoAt: new Date() } });
+}
+
+async function procesarSola(db: Db, lote: Lote, item: Item) {
+  try {
+    await procesarTanda(db, lote, [item]);
+  } catch (error) {
+    registro.error({ lote_id: lote.id, reserva_id: item.reservaId, error: errorParaRegistro(error) }, "lote: error no controlado en una reserva");
+    const fallo = new ErrorDominio(500, "ERROR_INTERNO", "Ocurrió un error interno con esta reserva; no se modificó.");
+    await db.$transaction((tx) => registrarResultados(tx, lote.id, [{ itemId: item.id, estado: "RECHAZADA", historialId: null, fechaAnterior: null, fechaNueva: null, errorCode: fallo.errorCode, detalle: fallo.detail }]));
+  }
+}
+
+/**
+ * One transaction: the batch's reservations locked in id order, each rescheduled in turn (a refusal
+ * writes nothing), every target day locked once, and the results recorded with the moves.
+ */
+async function procesarTanda(db: Db, lote: Lote, items: Item[]) {
+  const actor = actorDeUsuario(lote.creadoPor);
+  const zona = zonaAgencia();
+  await db.$transaction(async (tx) => {
+    const filas = await tx.$queryRaw<{ id: number; fecha_inicio: Date }[]>`
+      SELECT id, fecha_inicio FROM reserva WHERE id = ANY(${items.map((i) => i.reservaId)}::int[]) ORDER BY id FOR UPDATE`;
+    const inicioDe = new Map(filas.map((f) => [f.id, f.fecha_inicio]));
+    const diasBloqueados = new Set<string>();
+    const resultados: Resultado[] = [];
+    for (const item of items) {
+      const actual = inicioDe.get(item.reservaId) ?? null;
+      const base = { itemId: item.id, historialId: null, fechaAnterior: actual, fechaNueva: null };
+      try {
+        if (!actual) throw noEncontrado("La reserva no existe.");
+        const nueva = fechaPara({ nueva_fecha: lote.fechaNueva?.toISOString(), dia: lote.dia ?? undefined }, actual, zona);
+        const solicitud = interpretarSolicitud({ ...(lote.solicitud as object), nueva_fecha: nueva.toISOString() }, actor.rol);
+        const { historial } = await escribirReprogramacion(tx, actor, item.reservaId, solicitud, { zona }, diasBloqueados);
+        resultados.push({ ...base, estado: "MOVIDA", historialId: historial.id, fechaAnterior: historial.fechaAnterior, fechaNueva: historial.fechaNueva, errorCode: null, detalle: null });
+      } catch (error) {
+        if (!(error instanceof ErrorDominio)) throw error;
+        resultados.push({ ...base, estado: "RECHAZADA", errorCode: error.errorCode, detalle: error.detail });
+      }
+    }
+    await registrarResultados(tx, lote.id, resultados);
+  }, OPCIONES_TRANSACCION);
+}
+
+/** The batch's results and the run's counters, in one statement. */
+async function registrarResultados(tx: Tx, loteId: number, resultados: Resultado[]) {
+  const columna = <K extends keyof Resultado>(k: K) => resultados.map((r) => r[k]);
+  await tx.$executeRaw`
+    WITH r AS (
+      SELECT * FROM unnest(${columna("itemId")}::int[], ${columna("estado")}::text[], ${columna("historialId")}::int[], ${columna("fechaAnterior")}::timestamptz[],
+        ${columna("fechaNueva")}::timestamptz[], ${columna("errorCode")}::text[], ${columna("detalle")}::text[])
+        AS r(id, estado, historial_id, fecha_anterior, fecha_nueva, error_code, detalle)
+    ), items AS (
+      UPDATE item_lote i SET estado = r.estado::"EstadoItemLote", historial_id = r.historial_id, fecha_anterior = r.fecha_anterior,
+        fecha_nueva = r.fecha_nueva, error_code = r.error_code, detalle = r.detalle
+      FROM r WHERE i.id = r.id AND i.estado = 'PENDIENTE'
+      RETURNING i.estado
+    )
+    UPDATE lote_reprogramacion SET procesadas = procesadas + (SELECT count(*) FROM items),
+      movidas = movidas + (SELECT count(*) FROM items WHERE estado = 'MOVIDA')
+    WHERE id = ${loteId}`;
 }
 
 export const cargaLote = z.object({ loteId: z.number().int().positive() });

@@ -137,7 +137,7 @@ export async function reprogramarReserva(db: Db, actor: Actor, reservaId: number
 }
 
 // Waiting for a pooled connection or a row lock under load is normal; give both time.
-const OPCIONES_TRANSACCION = { maxWait: 30_000, timeout: 30_000 };
+export const OPCIONES_TRANSACCION = { maxWait: 30_000, timeout: 30_000 };
 
 /**
  * The reschedule as the API and the form run it: with an idempotency key, a repeated request returns
@@ -175,7 +175,8 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
 // Round trips inside the transaction, in order: lock and load the reservation (with the acting user
 // and the rules' version), lock the day, count the day, update, insert the history, enqueue. Rules
 // and settings come from the process cache when it holds the version read under the lock.
-async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj) {
+/** `diasBloqueados`: the days whose lock this transaction already holds (a bulk move's batch takes each once). */
+export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj, diasBloqueados?: Set<string>) {
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   const nuevaFecha = new Date(solicitud.nueva_fecha);
@@ -195,7 +196,8 @@ async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: num
   }
 
   // Capacity: the day lock makes concurrent moves into one day count one after another.
-  await bloquearDia(tx, dia);
+  if (!diasBloqueados?.has(dia)) await bloquearDia(tx, dia);
+  diasBloqueados?.add(dia);
   const cupo = libres(await cargarOcupacionDelDia(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), dia);
   if (cupo.libres <= 0)
     throw errorSinCapacidad(nuevaFecha, cupo, alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha), { reservaId: reserva.id });

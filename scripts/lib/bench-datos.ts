@@ -15,6 +15,8 @@ export interface ReservaDeCarga {
   clienteId: number;
   /** A working day other than its own, same local time (ISO). */
   destino: string;
+  /** Its own date (ISO). */
+  origen: string;
 }
 
 export interface DatosDeCarga {
@@ -79,7 +81,7 @@ export async function cargarDatosDeCarga(pool: pg.Pool): Promise<DatosDeCarga> {
      FROM historial_reprogramacion h WHERE h.motivo = 'Carga del benchmark'`,
   );
   await pool.query("ANALYZE");
-  const aCarga = (r: (typeof reservas)[number]): ReservaDeCarga => ({ id: r.id, clienteId: r.usuario_id, destino: dias[(r.dia + 3) % dias.length].toISOString() });
+  const aCarga = (r: (typeof reservas)[number]): ReservaDeCarga => ({ id: r.id, clienteId: r.usuario_id, destino: dias[(r.dia + 3) % dias.length].toISOString(), origen: dias[r.dia].toISOString() });
   return {
     clientes,
     reservas: reservas.length,
