@@ -14,9 +14,22 @@ export interface Adjunto {
 
 const UNA_HORA_MS = 3_600_000;
 
+// Building an Intl.DateTimeFormat or a VTIMEZONE costs more than the rest of the file: one per zone.
+const formatos = new Map<string, Intl.DateTimeFormat>();
+const formatoDe = (zona: string) => {
+  let f = formatos.get(zona);
+  if (!f) formatos.set(zona, (f = new Intl.DateTimeFormat("en-CA", { timeZone: zona, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })));
+  return f;
+};
+const zonasVtimezone = new Map<string, string | null>();
+const vtimezone = (zona: string) => {
+  if (!zonasVtimezone.has(zona)) zonasVtimezone.set(zona, getVtimezoneComponent(zona) ?? null);
+  return zonasVtimezone.get(zona) ?? null;
+};
+
 /** The wall-clock time in `zona` as "YYYY-MM-DDTHH:mm:ss": ical-generator writes it under the TZID as given (a Date would go out in UTC digits). */
 function horaLocal(fecha: Date, zona: string) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: zona, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).formatToParts(fecha).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(formatoDe(zona).formatToParts(fecha).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 
@@ -26,7 +39,7 @@ export function uidDeReserva(reservaId: number) {
 
 export function archivoCalendario(d: { reservaId: number; destino: string; inicio: Date; secuencia: number; metodo: "REQUEST" | "CANCEL"; para: string; agencia: string; emailAgencia: string; enlace: string; zona: string }): Adjunto {
   const calendario = ical({ name: d.agencia, prodId: { company: d.agencia, product: "Reprogramaciones", language: "ES" }, method: d.metodo === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
-  calendario.timezone({ name: d.zona, generator: getVtimezoneComponent });
+  calendario.timezone({ name: d.zona, generator: vtimezone });
   calendario.createEvent({
     id: uidDeReserva(d.reservaId),
     sequence: d.secuencia,
