@@ -1,7 +1,6 @@
 // Account emails go through the same delivery queue as reschedule notices (retries, attempt log,
 // metrics, the development mailbox). The delivery row names the account and, for one-time links,
 // the link; the worker mints the token while composing, so no token is ever stored.
-import { createElement } from "react";
 import CorreoCuenta, { asuntoCuenta } from "@/emails/cuenta";
 import type { Contacto, VarianteCuenta } from "@/emails/tipos";
 import type { Db } from "@/lib/db/client";
@@ -83,5 +82,5 @@ export async function renderizarCorreoCuenta(db: Db, entrega: EntregaDeCuenta, c
     venceEl = formatearFechaHora(fila.venceAt, zona);
   }
   const props = { variante, nombre: `${usuario.nombre} ${usuario.apellido}`.trim(), enlace, venceEl, rol: NOMBRE_ROL[usuario.rol], reservas, contacto };
-  return renderizar(createElement(CorreoCuenta, props), asuntoCuenta(variante, contacto.agencia));
+  return renderizar(CorreoCuenta, props, asuntoCuenta(variante, contacto.agencia));
 }

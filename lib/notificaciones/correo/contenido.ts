@@ -2,7 +2,7 @@
 // zone and money in Bolivian style, and renders the React Email template to HTML and plain text.
 import { plainTextSelectors, render } from "@react-email/render";
 import { compile } from "html-to-text";
-import { createElement } from "react";
+import { createElement, type ComponentType } from "react";
 import CorreoAdmin, { asuntoAdmin } from "@/emails/reprogramacion-admin";
 import CorreoCliente, { asuntoCliente } from "@/emails/reprogramacion-cliente";
 import CorreoOferta, { asuntoOferta } from "@/emails/oferta-lista-espera";
@@ -17,6 +17,7 @@ import { diaDeColumna, mismaHoraEnDia } from "@/lib/reprogramacion/calendario";
 import { vigentes } from "@/lib/reprogramacion/vigentes";
 import { configuracionEntregas } from "../config";
 import { archivoCalendario, type Adjunto } from "./calendario";
+import { renderizarConPlantilla } from "./plantilla-compilada";
 import { PLANTILLA_ADMIN, PLANTILLA_ADMIN_CANCELACION, PLANTILLA_ADMIN_TRANSFERENCIA, PLANTILLA_CANCELACION, PLANTILLA_TRANSFERENCIA, PLANTILLA_TRANSFERENCIA_ANTERIOR, PLANTILLAS_AGENCIA } from "../plantillas";
 
 export const INCLUIR_HISTORIAL_CORREO = {
@@ -124,11 +125,21 @@ export function propsCorreoAdmin(h: HistorialParaCorreo, contacto: Contacto, zon
 // every call otherwise).
 const aTextoPlano = compile({ wordwrap: false, selectors: plainTextSelectors });
 
-// One React render per email: the plain text is converted from the same HTML (what render's
-// plainText option does after a second render of its own).
-export async function renderizar(elemento: React.ReactElement, asunto: string): Promise<CorreoRenderizado> {
+// One React render per email shape: the plain text is converted from the same HTML (what render's
+// plainText option does after a second render of its own), and both are filled per email
+// (plantilla-compilada.ts).
+const renderizarCompleto = async (elemento: React.ReactElement) => {
   const html = await render(elemento);
-  return { asunto, html, texto: aTextoPlano(html.replace(/^<!DOCTYPE[^>]*>/i, "")) };
+  return { html, texto: aTextoPlano(html.replace(/^<!DOCTYPE[^>]*>/i, "")) };
+};
+
+export async function renderizar<P extends object>(Componente: ComponentType<P>, props: P, asunto: string): Promise<CorreoRenderizado> {
+  return { asunto, ...(await renderizarConPlantilla(Componente, props, renderizarCompleto)) };
+}
+
+/** The same email without the compiled template: what the fill must equal (tests). */
+export async function renderizarSinPlantilla<P extends object>(Componente: ComponentType<P>, props: P): Promise<{ html: string; texto: string }> {
+  return renderizarCompleto(createElement(Componente, props));
 }
 
 /** From the process's copy of the settings (kept current by LISTEN/NOTIFY): no query per email. */
@@ -216,18 +227,18 @@ export async function renderizarCorreo(h: HistorialParaCorreo, plantilla: string
 async function componerCorreo(h: HistorialParaCorreo, plantilla: string, contacto: Contacto, enlaceGestion: string | null): Promise<CorreoRenderizado> {
   if (PARA_TRANSFERENCIA[plantilla]) {
     const props = propsCorreoTransferencia(h, PARA_TRANSFERENCIA[plantilla], contacto, zonaAgencia(), enlaceGestion);
-    return renderizar(createElement(CorreoTransferencia, props), asuntoTransferencia(props));
+    return renderizar(CorreoTransferencia, props, asuntoTransferencia(props));
   }
   if (plantilla === PLANTILLA_CANCELACION || plantilla === PLANTILLA_ADMIN_CANCELACION) {
     const props = propsCorreoCancelacion(h, plantilla === PLANTILLA_CANCELACION ? "cliente" : "agencia", contacto, zonaAgencia(), enlaceGestion);
-    return renderizar(createElement(CorreoCancelacion, props), asuntoCancelacion(props));
+    return renderizar(CorreoCancelacion, props, asuntoCancelacion(props));
   }
   if (plantilla === PLANTILLA_ADMIN) {
     const props = propsCorreoAdmin(h, contacto);
-    return renderizar(createElement(CorreoAdmin, props), asuntoAdmin(props));
+    return renderizar(CorreoAdmin, props, asuntoAdmin(props));
   }
   const props = propsCorreoCliente(h, plantilla as VarianteCliente, contacto, zonaAgencia(), enlaceGestion);
-  return renderizar(createElement(CorreoCliente, props), asuntoCliente(props.reservaId));
+  return renderizar(CorreoCliente, props, asuntoCliente(props.reservaId));
 }
 
 /** The offer email of a waiting-list entry that reached the front of its line. */
@@ -246,5 +257,5 @@ export async function renderizarOferta(e: EsperaParaCorreo, contacto: Contacto, 
     enlaceReserva: `${configuracionEntregas().urlAplicacion}/reservas/${reserva.id}`,
     enlaceGestion,
   };
-  return renderizar(createElement(CorreoOferta, props), asuntoOferta(reserva.id));
+  return renderizar(CorreoOferta, props, asuntoOferta(reserva.id));
 }
