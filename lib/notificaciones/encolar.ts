@@ -49,7 +49,7 @@ export interface EventoReprogramacion extends Omit<DatosNotificacion, "tipo" | "
 }
 
 /** The client's templates (email, SMS) and the agency's audit copy for each kind of change. */
-function plantillasDe(evento: EventoReprogramacion) {
+function plantillasDe(evento: Omit<EventoReprogramacion, "historialId">) {
   if (evento.accion === "CANCELACION") return { correo: PLANTILLA_CANCELACION, sms: PLANTILLA_CANCELACION_SMS, agencia: PLANTILLA_ADMIN_CANCELACION };
   if (evento.accion === "TRANSFERENCIA") return { correo: PLANTILLA_TRANSFERENCIA, sms: null, agencia: PLANTILLA_ADMIN_TRANSFERENCIA };
   return { correo: plantillaCliente(evento.tipo_reprogramacion, evento.conDescuento), sms: PLANTILLA_SMS, agencia: PLANTILLA_ADMIN };
@@ -80,9 +80,9 @@ interface EntregaNueva {
 }
 
 /** CTE `nuevas`: one delivery row per item, in order, for a reschedule or an offer. */
-const entregasNuevas = (origen: { historialId?: number; esperaId?: number }, entregas: EntregaNueva[]) => Prisma.sql`nuevas AS (
+const entregasNuevas = (origen: { historialIdSql?: Prisma.Sql; esperaId?: number }, entregas: EntregaNueva[]) => Prisma.sql`nuevas AS (
       INSERT INTO entrega_notificacion (historial_id, espera_id, canal, destinatario, plantilla, updated_at)
-      SELECT ${origen.historialId ?? null}::int, ${origen.esperaId ?? null}::int, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
+      SELECT ${origen.historialIdSql ?? Prisma.sql`NULL::int`}, ${origen.esperaId ?? null}::int, e.canal::"CanalEntrega", e.destinatario, e.plantilla, now()
       FROM unnest(${entregas.map((e) => e.canal)}::text[], ${entregas.map((e) => e.destinatario)}::text[], ${entregas.map((e) => e.plantilla)}::text[])
         WITH ORDINALITY AS e(canal, destinatario, plantilla, orden)
       ORDER BY e.orden
@@ -93,11 +93,8 @@ const entregasNuevas = (origen: { historialId?: number; esperaId?: number }, ent
 const trabajosDeLasNuevas = Prisma.sql`
     SELECT graphile_worker.add_job(${TAREA_ENTREGAS}, json_build_object('entregaIds', (SELECT array_agg(id ORDER BY id) FROM nuevas)), max_attempts => ${MAXIMO_INTENTOS_TRABAJO})`;
 
-/**
- * One statement: the feed row, one delivery row per recipient and channel, and one queue job that
- * delivers them all (graphile-worker wakes the workers with a NOTIFY on commit).
- */
-export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
+/** What a change notifies: its deliveries, the feed row's data and the response's report. */
+function planDe(evento: Omit<EventoReprogramacion, "historialId">) {
   const { adminEmails } = configuracionEntregas();
   const plantillas = plantillasDe(evento);
   const entregas: EntregaNueva[] = [
@@ -107,16 +104,10 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
     ...adminEmails.map((destinatario) => ({ canal: "EMAIL", destinatario, plantilla: plantillas.agencia })),
     { canal: "TIEMPO_REAL", destinatario: DESTINATARIO_SOPORTE, plantilla: PLANTILLA_EVENTO },
   ];
-  const datos = JSON.stringify(datosDelEvento(evento));
-  await tx.$executeRaw`
-    WITH feed AS (
-      INSERT INTO notificacion (historial_id, reserva_id, datos) VALUES (${evento.historialId}, ${evento.reserva_id}, ${datos}::jsonb)
-    ), ${entregasNuevas({ historialId: evento.historialId }, entregas)}
-    ${trabajosDeLasNuevas}`;
   const correos = entregas.filter((e) => e.canal === "EMAIL").length;
   const sms = entregas.some((e) => e.canal === "SMS");
   const canales: [Canal, boolean][] = [["email", correos > 0], ["sms", sms], ["push", true]];
-  return {
+  const estado: EstadoNotificaciones = {
     cliente_notificado: false,
     soporte_notificado: true,
     emails_enviados: 0,
@@ -128,8 +119,42 @@ export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogra
     canales_utilizados: canales.filter(([, usado]) => usado).map(([canal]) => canal),
     estado: "EN_COLA",
   };
+  return { entregas, datos: JSON.stringify(datosDelEvento(evento)), estado };
 }
 
+/**
+ * The feed row, one delivery row per recipient and channel, and one queue job that delivers them
+ * all, as CTEs and a final SELECT for a statement that writes the history row as `historialId` (an
+ * SQL expression: the reschedule writes its history in the same statement). graphile-worker wakes
+ * the workers with a NOTIFY on commit.
+ */
+export function notificacionesSql(historialId: Prisma.Sql, evento: Omit<EventoReprogramacion, "historialId">, { conTrabajo = true } = {}) {
+  const { entregas, datos, estado } = planDe(evento);
+  const ctes = Prisma.sql`feed AS (
+      INSERT INTO notificacion (historial_id, reserva_id, datos) SELECT ${historialId}, ${evento.reserva_id}, ${datos}::jsonb
+    ), ${entregasNuevas({ historialIdSql: historialId }, entregas)}`;
+  // Without its own job: a bulk move queues one job for a whole batch (trabajoDeTanda).
+  return { ctes, trabajo: conTrabajo ? trabajosDeLasNuevas : Prisma.sql`SELECT NULL`, estado };
+}
+
+/**
+ * The one job that delivers everything a bulk move's batch queued (a SELECT: one row, or none
+ * when nothing moved). Each run's jobs go one after another in their own graphile
+ * queue: a bulk move's thousands of notices never crowd out the worker's other deliveries, nor the
+ * run itself when it shares their process, and the batch's emails leave together (Resend batches
+ * under the provider's pace).
+ */
+export const trabajoDeTanda = (loteId: number, historialIds: Prisma.Sql) => Prisma.sql`
+  SELECT graphile_worker.add_job(${TAREA_ENTREGAS}, json_build_object('entregaIds', array_agg(e.id ORDER BY e.id)),
+    queue_name => ${`avisos-lote-${loteId}`}, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})
+  FROM entrega_notificacion e WHERE e.historial_id = ANY(${historialIds}) HAVING count(*) > 0`;
+
+/** The notifications of a change whose history row is already written: one statement. */
+export async function encolarNotificaciones(tx: Ejecutor, evento: EventoReprogramacion): Promise<EstadoNotificaciones> {
+  const { ctes, trabajo, estado } = notificacionesSql(Prisma.sql`${evento.historialId}::int`, evento);
+  await tx.$executeRaw`WITH ${ctes} ${trabajo}`;
+  return estado;
+}
 
 /** The add_job call for one delivery, as an SQL expression (both arguments are SQL expressions). */
 export const trabajoDeEntrega = (entregaId: Prisma.Sql, ejecutarEn: Prisma.Sql) =>

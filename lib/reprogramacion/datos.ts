@@ -100,8 +100,15 @@ export interface Bloqueo {
  * The reservation with its services and client, the acting user and the rules' version in one round
  * trip; with `bloquear`, the reservation row is locked for the transaction. Null when it does not exist.
  */
-export async function cargarReserva(db: Tx, id: number, actorId: number, bloquear = false): Promise<(Bloqueo & { reserva: ReservaCompleta }) | null> {
-  const [fila] = await db.$queryRaw<FilaBloqueo[]>`
+export async function cargarReserva(db: Tx, id: number, actorId: number, bloquear = false): Promise<Carga | null> {
+  return (await cargarReservas(db, [id], actorId, bloquear)).get(id) ?? null;
+}
+
+export type Carga = Bloqueo & { reserva: ReservaCompleta };
+
+/** Several reservations in one round trip (a bulk move's batch), locked in id order with `bloquear`. */
+export async function cargarReservas(db: Tx, ids: number[], actorId: number, bloquear = false): Promise<Map<number, Carga>> {
+  const filas = await db.$queryRaw<FilaBloqueo[]>`
     SELECT r.id, r.usuario_id, r.destino, r.fecha_inicio, r.fecha_original, r.estado::text, r.total, r.moneda, r.numero_reprogramaciones,
            r.fecha_reprogramacion, r.motivo_reprogramacion, r.reprogramado_por_id, r.costo_reprogramacion, r.tipo_ultima_reprogramacion::text,
            r.created_at, r.updated_at, r.referencia_externa, r.cambios,
@@ -113,9 +120,13 @@ export async function cargarReserva(db: Tx, id: number, actorId: number, bloquea
            a.email AS a_email, a.nombre AS a_nombre, a.apellido AS a_apellido, a.rol::text AS a_rol, a.departamento AS a_departamento,
            (SELECT version FROM version_configuracion WHERE id = 1) AS version
     FROM reserva r JOIN usuario u ON u.id = r.usuario_id LEFT JOIN usuario a ON a.id = ${actorId}
-    WHERE r.id = ${id}
+    WHERE r.id = ANY(${ids}::int[])
+    ORDER BY r.id
     ${bloquear ? Prisma.sql`FOR UPDATE OF r` : Prisma.empty}`;
-  if (!fila) return null;
+  return new Map(filas.map((fila) => [fila.id, deFila(fila, actorId)]));
+}
+
+function deFila(fila: FilaBloqueo, actorId: number): Carga {
   const reserva: ReservaCompleta = {
     id: fila.id,
     usuarioId: fila.usuario_id,

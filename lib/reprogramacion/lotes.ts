@@ -9,18 +9,18 @@ import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { comoCsv } from "@/lib/formato/csv";
 import { zonaAgencia } from "@/lib/formato/fecha";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { trabajoDeTanda } from "@/lib/notificaciones/encolar";
 import { listarReservas } from "@/lib/reservas/consultas";
 import { INCLUIR_RESERVA } from "@/lib/reservas/serializar";
 import { diaIso, errorDeValidacion, fechaIso, idEntero } from "@/lib/validacion";
 import { enFechaLocal, fechaLocal, mismaHoraEnDia } from "./calendario";
-import { cargarOcupacionEntre, cargarReglas, obtenerConfiguracion } from "./datos";
+import { cargarOcupacionEntre, cargarReglas, cargarReservas, obtenerConfiguracion, type Tx } from "./datos";
 import { libres } from "./disponibilidad";
 import { feriadoNacional } from "./feriados";
 import { evaluarReglas } from "./reglas";
-import { contextoReglas, escribirReprogramacion, OPCIONES_TRANSACCION, problemasDeFecha } from "./reprogramar";
+import { contextoReglas, escribirReprogramacion, OPCIONES_TRANSACCION, problemasDeFecha, type Tanda } from "./reprogramar";
 import { enteroDelEntorno } from "@/lib/entorno";
-import type { Tx } from "./datos";
 import { interpretarSolicitud } from "./solicitud";
 import { errorParaRegistro, registro } from "@/lib/registro";
 
@@ -162,26 +162,24 @@ async function procesarSola(db: Db, lote: Lote, item: Item) {
 }
 
 /**
- * One transaction: the batch's reservations locked in id order, each rescheduled in turn (a refusal
- * writes nothing), every target day locked once, and the results recorded with the moves.
+ * One transaction: the batch's reservations loaded and locked in id order in one statement, each
+ * rescheduled in turn (a refusal writes nothing), every target day locked once, and the results
+ * recorded with the moves.
  */
 async function procesarTanda(db: Db, lote: Lote, items: Item[]) {
   const actor = actorDeUsuario(lote.creadoPor);
   const zona = zonaAgencia();
   await db.$transaction(async (tx) => {
-    const filas = await tx.$queryRaw<{ id: number; fecha_inicio: Date }[]>`
-      SELECT id, fecha_inicio FROM reserva WHERE id = ANY(${items.map((i) => i.reservaId)}::int[]) ORDER BY id FOR UPDATE`;
-    const inicioDe = new Map(filas.map((f) => [f.id, f.fecha_inicio]));
-    const diasBloqueados = new Set<string>();
+    const tanda: Tanda = { cargas: await cargarReservas(tx, items.map((i) => i.reservaId), actor.id, true), diasBloqueados: new Set() };
     const resultados: Resultado[] = [];
     for (const item of items) {
-      const actual = inicioDe.get(item.reservaId) ?? null;
+      const actual = tanda.cargas.get(item.reservaId)?.reserva.fechaInicio ?? null;
       const base = { itemId: item.id, historialId: null, fechaAnterior: actual, fechaNueva: null };
       try {
         if (!actual) throw noEncontrado("La reserva no existe.");
         const nueva = fechaPara({ nueva_fecha: lote.fechaNueva?.toISOString(), dia: lote.dia ?? undefined }, actual, zona);
         const solicitud = interpretarSolicitud({ ...(lote.solicitud as object), nueva_fecha: nueva.toISOString() }, actor.rol);
-        const { historial } = await escribirReprogramacion(tx, actor, item.reservaId, solicitud, { zona }, diasBloqueados);
+        const { historial } = await escribirReprogramacion(tx, actor, item.reservaId, solicitud, { zona }, tanda);
         resultados.push({ ...base, estado: "MOVIDA", historialId: historial.id, fechaAnterior: historial.fechaAnterior, fechaNueva: historial.fechaNueva, errorCode: null, detalle: null });
       } catch (error) {
         if (!(error instanceof ErrorDominio)) throw error;
@@ -192,10 +190,11 @@ async function procesarTanda(db: Db, lote: Lote, items: Item[]) {
   }, OPCIONES_TRANSACCION);
 }
 
-/** The batch's results and the run's counters, in one statement. */
+/** The batch's results, the run's counters and the job for the batch's notifications, in one statement. */
 async function registrarResultados(tx: Tx, loteId: number, resultados: Resultado[]) {
   const columna = <K extends keyof Resultado>(k: K) => resultados.map((r) => r[k]);
-  await tx.$executeRaw`
+  const movidas = resultados.flatMap((r) => (r.historialId === null ? [] : [r.historialId]));
+  await tx.$queryRaw`
     WITH r AS (
       SELECT * FROM unnest(${columna("itemId")}::int[], ${columna("estado")}::text[], ${columna("historialId")}::int[], ${columna("fechaAnterior")}::timestamptz[],
         ${columna("fechaNueva")}::timestamptz[], ${columna("errorCode")}::text[], ${columna("detalle")}::text[])
@@ -205,10 +204,12 @@ async function registrarResultados(tx: Tx, loteId: number, resultados: Resultado
         fecha_nueva = r.fecha_nueva, error_code = r.error_code, detalle = r.detalle
       FROM r WHERE i.id = r.id AND i.estado = 'PENDIENTE'
       RETURNING i.estado
+    ), lote AS (
+      UPDATE lote_reprogramacion SET procesadas = procesadas + (SELECT count(*) FROM items),
+        movidas = movidas + (SELECT count(*) FROM items WHERE estado = 'MOVIDA')
+      WHERE id = ${loteId}
     )
-    UPDATE lote_reprogramacion SET procesadas = procesadas + (SELECT count(*) FROM items),
-      movidas = movidas + (SELECT count(*) FROM items WHERE estado = 'MOVIDA')
-    WHERE id = ${loteId}`;
+    SELECT count(*)::int AS trabajos FROM (${trabajoDeTanda(loteId, Prisma.sql`${movidas}::int[]`)}) AS t`;
 }
 
 export const cargaLote = z.object({ loteId: z.number().int().positive() });

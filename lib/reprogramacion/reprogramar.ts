@@ -7,16 +7,16 @@ import type { Db } from "@/lib/db/client";
 import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { formatearFechaCorta, zonaAgencia } from "@/lib/formato/fecha";
 import type { TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums";
-import { encolarNotificaciones } from "@/lib/notificaciones/encolar";
+import { notificacionesSql } from "@/lib/notificaciones/encolar";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
 import { fechaLocal, HORA_MS } from "./calendario";
-import { bloquearDia, cargarReserva, cargarOcupacion, cargarOcupacionDelDia, type Configuracion, type Tx } from "./datos";
+import { bloquearDia, cargarReserva, cargarOcupacion, cargarOcupacionDelDia, type Carga, type Configuracion, type Tx } from "./datos";
 import { vigentesEnVersion } from "./vigentes";
 import { calcularDescuento } from "./descuento";
 import { politicasDe } from "@/lib/politicas/aplicables";
 import { alternativasDe } from "@/lib/politicas/alternativas";
 import { costoDeCambio } from "@/lib/politicas/politicas";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type HistorialReprogramacion } from "@/lib/generated/prisma/client";
 import { feriadoNacional } from "./feriados";
 import { buscarAlternativas, libres, type Ocupacion } from "./disponibilidad";
 import { errorBlackout, errorLimite, errorSinCapacidad, errorTiempoMinimo } from "./errores-reglas";
@@ -59,8 +59,8 @@ export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, oc
 }
 
 /** Loads a reservation the actor may act on (one statement), with the acting user and the rules' version; someone else's is the same 404 as a missing one. */
-export async function reservaYActor(db: Tx, actor: Actor, id: number, bloquear = false) {
-  const carga = await cargarReserva(db, id, actor.id, bloquear);
+export async function reservaYActor(db: Tx, actor: Actor, id: number, bloquear = false, precargada?: Carga | null) {
+  const carga = precargada !== undefined ? precargada : await cargarReserva(db, id, actor.id, bloquear);
   // A manage-link session reaches its one reservation; the client's others are as missing as anyone's.
   if (!carga || (actor.rol === "CLIENTE" && (carga.reserva.usuarioId !== actor.id || (actor.reservaId != null && carga.reserva.id !== actor.reservaId))))
     throw noEncontrado("La reserva no existe.");
@@ -173,14 +173,23 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
 }
 
 // Round trips inside the transaction, in order: lock and load the reservation (with the acting user
-// and the rules' version), lock the day, count the day, update, insert the history, enqueue. Rules
+// and the rules' version), lock the day, count the day, and one statement that writes the change
+// with its history and notifications (coupons, when granted, one more). Rules
 // and settings come from the process cache when it holds the version read under the lock.
-/** `diasBloqueados`: the days whose lock this transaction already holds (a bulk move's batch takes each once). */
-export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj, diasBloqueados?: Set<string>) {
+/**
+ * A bulk move's batch: its reservations loaded and locked together, the days whose lock this
+ * transaction holds; the batch queues one job for all its notifications (no job per reschedule).
+ */
+export interface Tanda {
+  cargas: Map<number, Carga>;
+  diasBloqueados: Set<string>;
+}
+
+export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj, tanda?: Tanda) {
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   const nuevaFecha = new Date(solicitud.nueva_fecha);
-  const { reserva, actor, version } = await reservaYActor(tx, actorSesion, reservaId, true);
+  const { reserva, actor, version } = await reservaYActor(tx, actorSesion, reservaId, true, tanda ? (tanda.cargas.get(reservaId) ?? null) : undefined);
   const { reglas, config } = await vigentesEnVersion(tx, version);
   validarNuevaFecha(reserva, nuevaFecha, ahora, config.horizonteReservaDias);
   const bypass = solicitud.bypass_reglas ?? [];
@@ -196,8 +205,8 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
   }
 
   // Capacity: the day lock makes concurrent moves into one day count one after another.
-  if (!diasBloqueados?.has(dia)) await bloquearDia(tx, dia);
-  diasBloqueados?.add(dia);
+  if (!tanda?.diasBloqueados.has(dia)) await bloquearDia(tx, dia);
+  tanda?.diasBloqueados.add(dia);
   const cupo = libres(await cargarOcupacionDelDia(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), dia);
   if (cupo.libres <= 0)
     throw errorSinCapacidad(nuevaFecha, cupo, alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha), { reservaId: reserva.id });
@@ -209,50 +218,95 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
   const reglasBypass = bypass.map((regla) => ({ regla, bypass_aplicado: true, razon: razonBypass, autorizado_por: actor.email }));
   const razonDescuento = tipo === "ADMINISTRATIVA" ? "Descuento por reprogramación administrativa" : "Descuento por reprogramación técnica";
 
-  const filaActualizada = await tx.reserva.update({
-    where: { id: reserva.id },
-    data: {
-      fechaInicio: nuevaFecha,
-      fechaOriginal: reserva.fechaOriginal ?? reserva.fechaInicio,
-      estado: "REPROGRAMADA",
-      numeroReprogramaciones: { increment: 1 },
-      fechaReprogramacion: ahora,
-      motivoReprogramacion: solicitud.motivo,
-      reprogramadoPorId: actor.id,
-      tipoUltimaReprogramacion: tipo,
-      // The change fee is charged into the total (after any discount on the booking's price).
-      total: (descuento?.totalNuevo ?? reserva.total).add(costo),
-      costoReprogramacion: reserva.costoReprogramacion.add(costo),
-      cambios: { increment: 1 },
-    },
-  });
-  // Services and client are unchanged and already loaded under the lock.
-  const actualizada: ReservaCompleta = { ...filaActualizada, servicios: reserva.servicios, usuario: reserva.usuario };
-  const historial = await tx.historialReprogramacion.create({
-    data: {
-      reservaId: reserva.id,
-      fechaAnterior: reserva.fechaInicio,
-      fechaNueva: nuevaFecha,
-      motivo: solicitud.motivo,
-      tipo,
-      actorId: actor.id,
-      reglasAplicadas: [...evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla), ...(costo.gt(0) ? ["COSTO_REPROGRAMACION"] : [])],
-      reglasBypass,
-      totalAnterior: reserva.total,
-      totalNuevo: filaActualizada.total,
-      descuentoPorcentaje: descuento?.porcentaje ?? null,
-      descuentoMonto: descuento?.monto ?? null,
-      descuentoRazon: descuento ? razonDescuento : null,
-      costoAplicado: costo,
-      secuencia: filaActualizada.cambios,
-      prioridad: solicitud.prioridad ?? null,
-      categoria: solicitud.categoria_reprogramacion ?? null,
-      observacionesInternas: solicitud.observaciones_internas ?? null,
-      observacionesCliente: solicitud.observaciones_cliente ?? null,
-      notificarCliente: solicitud.notificar_cliente ?? true,
-      createdAt: ahora,
-    },
-  });
+  // The change fee is charged into the total (after any discount on the booking's price).
+  const total = (descuento?.totalNuevo ?? reserva.total).add(costo);
+  const historialBase = {
+    reservaId: reserva.id,
+    fechaAnterior: reserva.fechaInicio,
+    fechaNueva: nuevaFecha,
+    motivo: solicitud.motivo,
+    tipo,
+    accion: "REPROGRAMACION" as const,
+    secuencia: reserva.cambios + 1,
+    detalle: null,
+    actorId: actor.id,
+    reglasAplicadas: [...evaluacion.veredictos.filter((v) => !bypass.includes(v.regla.tipoRegla)).map((v) => v.regla.tipoRegla), ...(costo.gt(0) ? ["COSTO_REPROGRAMACION"] : [])],
+    reglasBypass,
+    totalAnterior: reserva.total,
+    descuentoRazon: descuento ? razonDescuento : null,
+    prioridad: solicitud.prioridad ?? null,
+    categoria: solicitud.categoria_reprogramacion ?? null,
+    observacionesInternas: solicitud.observaciones_internas ?? null,
+    observacionesCliente: solicitud.observaciones_cliente ?? null,
+    notificarCliente: solicitud.notificar_cliente ?? true,
+    clienteNotificado: false,
+    emailEnviado: false,
+    smsEnviado: false,
+    pushEnviado: false,
+    fechaNotificacion: null,
+    createdAt: ahora,
+  };
+  const h = historialBase;
+  const notificaciones = notificacionesSql(Prisma.sql`(SELECT id FROM h)`, {
+    reserva_id: reserva.id,
+    cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
+    fecha_anterior: reserva.fechaInicio.toISOString(),
+    fecha_nueva: nuevaFecha.toISOString(),
+    motivo: solicitud.motivo,
+    reprogramado_por: `${actor.nombre} ${actor.apellido}`,
+    tipo_reprogramacion: tipo,
+    conDescuento: Boolean(descuento),
+    notificarCliente: h.notificarCliente,
+    smsCliente: reserva.usuario.smsActivo ? reserva.usuario.telefono : null,
+  }, { conTrabajo: !tanda });
+  // One statement writes the reservation, its history row, the support feed row, the deliveries and
+  // their job (the row is locked since the first read, so every value is known here). Amounts come
+  // back as PostgreSQL stored them (rounded to the column's scale).
+  const [escrito] = await tx.$queryRaw<{ historial_id: number; total: string; costo_reprogramacion: string; total_nuevo: string; descuento_porcentaje: string | null; descuento_monto: string | null; costo_aplicado: string }[]>`
+    WITH r AS (
+      UPDATE reserva SET fecha_inicio = ${nuevaFecha}, fecha_original = ${reserva.fechaOriginal ?? reserva.fechaInicio}, estado = 'REPROGRAMADA',
+        numero_reprogramaciones = numero_reprogramaciones + 1, fecha_reprogramacion = ${ahora}, motivo_reprogramacion = ${solicitud.motivo},
+        reprogramado_por_id = ${actor.id}, tipo_ultima_reprogramacion = ${tipo}::"TipoReprogramacion", total = ${total.toString()}::numeric,
+        costo_reprogramacion = costo_reprogramacion + ${costo.toString()}::numeric, cambios = cambios + 1, updated_at = ${ahora}
+      WHERE id = ${reserva.id}
+      RETURNING total, costo_reprogramacion
+    ), h AS (
+      INSERT INTO historial_reprogramacion (reserva_id, fecha_anterior, fecha_nueva, motivo, tipo, accion, secuencia, actor_id, reglas_aplicadas, reglas_bypass,
+        total_anterior, total_nuevo, descuento_porcentaje, descuento_monto, descuento_razon, costo_aplicado, prioridad, categoria, observaciones_internas,
+        observaciones_cliente, notificar_cliente, created_at)
+      SELECT ${h.reservaId}, ${h.fechaAnterior}, ${h.fechaNueva}, ${h.motivo}, ${h.tipo}::"TipoReprogramacion", 'REPROGRAMACION', ${h.secuencia}, ${h.actorId},
+        ${h.reglasAplicadas}::text[], ${JSON.stringify(h.reglasBypass)}::jsonb, ${h.totalAnterior.toString()}::numeric, r.total,
+        ${descuento?.porcentaje.toString() ?? null}::numeric, ${descuento?.monto.toString() ?? null}::numeric, ${h.descuentoRazon}, ${costo.toString()}::numeric,
+        ${h.prioridad}::"Prioridad", ${h.categoria}, ${h.observacionesInternas}, ${h.observacionesCliente}, ${h.notificarCliente}, ${h.createdAt}
+      FROM r
+      RETURNING id, total_nuevo, descuento_porcentaje, descuento_monto, costo_aplicado
+    ), ${notificaciones.ctes}
+    SELECT h.id AS historial_id, r.total::text AS total, r.costo_reprogramacion::text AS costo_reprogramacion, h.total_nuevo::text AS total_nuevo,
+      h.descuento_porcentaje::text AS descuento_porcentaje, h.descuento_monto::text AS descuento_monto, h.costo_aplicado::text AS costo_aplicado, (SELECT count(*) FROM (${notificaciones.trabajo}) AS t)::int AS trabajos
+    FROM r, h`;
+  const actualizada: ReservaCompleta = {
+    ...reserva,
+    fechaInicio: nuevaFecha,
+    fechaOriginal: reserva.fechaOriginal ?? reserva.fechaInicio,
+    estado: "REPROGRAMADA",
+    numeroReprogramaciones: reserva.numeroReprogramaciones + 1,
+    fechaReprogramacion: ahora,
+    motivoReprogramacion: solicitud.motivo,
+    reprogramadoPorId: actor.id,
+    tipoUltimaReprogramacion: tipo,
+    total: new Prisma.Decimal(escrito.total),
+    costoReprogramacion: new Prisma.Decimal(escrito.costo_reprogramacion),
+    cambios: reserva.cambios + 1,
+    updatedAt: ahora,
+  };
+  const historial: HistorialReprogramacion = {
+    ...historialBase,
+    id: escrito.historial_id,
+    totalNuevo: new Prisma.Decimal(escrito.total_nuevo),
+    descuentoPorcentaje: escrito.descuento_porcentaje === null ? null : new Prisma.Decimal(escrito.descuento_porcentaje),
+    descuentoMonto: escrito.descuento_monto === null ? null : new Prisma.Decimal(escrito.descuento_monto),
+    costoAplicado: new Prisma.Decimal(escrito.costo_aplicado),
+  };
   const compensacion = solicitud.compensacion_adicional;
   const cupones = compensacion
     ? await tx.cupon.createManyAndReturn({
@@ -268,19 +322,7 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
         })),
       })
     : [];
-  const notificaciones = await encolarNotificaciones(tx, {
-    historialId: historial.id,
-    reserva_id: reserva.id,
-    cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
-    fecha_anterior: reserva.fechaInicio.toISOString(),
-    fecha_nueva: nuevaFecha.toISOString(),
-    motivo: solicitud.motivo,
-    reprogramado_por: `${actor.nombre} ${actor.apellido}`,
-    tipo_reprogramacion: tipo,
-    conDescuento: Boolean(descuento),
-    notificarCliente: solicitud.notificar_cliente ?? true,
-    smsCliente: reserva.usuario.smsActivo ? reserva.usuario.telefono : null,
-  });
-  return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor, tipo, costo, notificaciones, razonDescuento };
+  const notificacionesEstado = notificaciones.estado;
+  return { reserva: actualizada, historial, evaluacion, descuento, cupones, reglasBypass, actor, tipo, costo, notificaciones: notificacionesEstado, razonDescuento };
 }
 export type ResultadoReprogramacion = Awaited<ReturnType<typeof escribirReprogramacion>>;

@@ -62,7 +62,14 @@ describe("reprogramación masiva por tandas", () => {
     const historial = await db.historialReprogramacion.groupBy({ by: ["reservaId"], where: { reservaId: { in: filas.map((r) => r.id) } }, _count: true });
     expect(historial).toHaveLength(100);
     expect(historial.every((h) => h._count === 1)).toBe(true);
-    expect(await db.entregaNotificacion.count({ where: { historial: { reservaId: { in: filas.map((r) => r.id) } } } })).toBeGreaterThanOrEqual(200);
+    // One delivery job per batch that moved something (50 + 50; the last 20 moved none), in the run's own queue, holding all its deliveries.
+    const entregas = await db.entregaNotificacion.findMany({ where: { historial: { reservaId: { in: filas.map((r) => r.id) } } }, select: { id: true } });
+    expect(entregas.length).toBeGreaterThanOrEqual(200);
+    const trabajos = await db.$queryRaw<{ ids: number[] }[]>`
+      SELECT array(SELECT json_array_elements_text(j.payload->'entregaIds')::int) AS ids FROM graphile_worker._private_jobs j
+      JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id WHERE q.queue_name = ${`avisos-lote-${id}`} ORDER BY j.id`;
+    expect(trabajos).toHaveLength(2);
+    expect(trabajos.flatMap((t) => t.ids).sort((a, b) => a - b)).toEqual(entregas.map((e) => e.id).sort((a, b) => a - b));
 
     // The job again (graphile retried it after a crash): the run is done, nothing moves twice.
     await db.loteReprogramacion.update({ where: { id }, data: { estado: "EN_CURSO" } });

@@ -11,7 +11,7 @@ import { databaseUrl, db } from "./db";
 import { clienteConReserva } from "./escenario";
 
 /** Statements inside the transaction, BEGIN and COMMIT not counted. */
-const PRESUPUESTO_TRANSACCION = 8;
+const PRESUPUESTO_TRANSACCION = 6;
 /** One delivery attempt: load it, send it (the development mailbox is a table), record the outcome. */
 const PRESUPUESTO_ENTREGA = 3;
 /** The client's email and SMS also store the hash of the manage link they carry, before sending. */
