@@ -137,16 +137,19 @@ export function notificacionesSql(historialId: Prisma.Sql, evento: Omit<EventoRe
   return { ctes, trabajo: conTrabajo ? trabajosDeLasNuevas : Prisma.sql`SELECT NULL`, estado };
 }
 
+/** A bulk move's graphile queue: the run, then its notices, one job at a time. */
+export const colaDeLote = (loteId: number) => `lote-${loteId}`;
+
 /**
  * The one job that delivers everything a bulk move's batch queued (a SELECT: one row, or none
- * when nothing moved). Each run's jobs go one after another in their own graphile
- * queue: a bulk move's thousands of notices never crowd out the worker's other deliveries, nor the
- * run itself when it shares their process, and the batch's emails leave together (Resend batches
- * under the provider's pace).
+ * when nothing moved), in the run's graphile queue (colaDeLote). The run itself is the first job of
+ * that queue, so its notices go out once the move is done, one batch after another: a bulk move's
+ * thousands of notices never slow the move (they share its process) nor crowd out the worker's
+ * other deliveries, and a batch's emails leave together (Resend batches under the provider's pace).
  */
 export const trabajoDeTanda = (loteId: number, historialIds: Prisma.Sql) => Prisma.sql`
   SELECT graphile_worker.add_job(${TAREA_ENTREGAS}, json_build_object('entregaIds', array_agg(e.id ORDER BY e.id)),
-    queue_name => ${`avisos-lote-${loteId}`}, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})
+    queue_name => ${colaDeLote(loteId)}, max_attempts => ${MAXIMO_INTENTOS_TRABAJO})
   FROM entrega_notificacion e WHERE e.historial_id = ANY(${historialIds}) HAVING count(*) > 0`;
 
 /** The notifications of a change whose history row is already written: one statement. */

@@ -10,7 +10,7 @@ import { ErrorDominio, noEncontrado } from "@/lib/errores";
 import { comoCsv } from "@/lib/formato/csv";
 import { zonaAgencia } from "@/lib/formato/fecha";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { trabajoDeTanda } from "@/lib/notificaciones/encolar";
+import { colaDeLote, trabajoDeTanda } from "@/lib/notificaciones/encolar";
 import { listarReservas } from "@/lib/reservas/consultas";
 import { INCLUIR_RESERVA } from "@/lib/reservas/serializar";
 import { diaIso, errorDeValidacion, fechaIso, idEntero } from "@/lib/validacion";
@@ -112,7 +112,8 @@ export async function crearLote(db: Db, actor: Actor, body: unknown) {
         items: { create: pedido.reserva_ids.map((reservaId, orden) => ({ reservaId, orden })) },
       },
     });
-    await tx.$executeRaw`SELECT graphile_worker.add_job(${TAREA_LOTE}, json_build_object('loteId', ${lote.id}::int), max_attempts => 5)`;
+    // First in the run's own queue: its notices (trabajoDeTanda) wait until the move is done.
+    await tx.$executeRaw`SELECT graphile_worker.add_job(${TAREA_LOTE}, json_build_object('loteId', ${lote.id}::int), queue_name => ${colaDeLote(lote.id)}, max_attempts => 5)`;
     return { id: lote.id };
   });
 }

@@ -3,12 +3,14 @@
 // one reservation leaves the others of its batch moved, and running the job again moves nothing twice.
 import { afterAll, describe, expect, it } from "vitest";
 import { actorDeUsuario } from "@/lib/auth/credenciales";
+import { iniciarWorker } from "@/lib/notificaciones/worker";
 import { crearLote, MAXIMO_POR_LOTE, procesarLote } from "@/lib/reprogramacion/lotes";
 import { diaHabil, diaLocal } from "../fechas";
-import { db } from "./db";
+import { databaseUrl, db } from "./db";
 
 const DIA_DESTINO = diaLocal(diaHabil(520));
 const DIA_FALLO = diaLocal(diaHabil(523));
+const DIA_WORKER = diaLocal(diaHabil(526));
 const capacidad = (dia: string, capacidadMaxima: number) => {
   const fecha = new Date(`${dia}T00:00:00Z`);
   return db.capacidadFecha.upsert({ where: { fecha }, create: { fecha, capacidadMaxima }, update: { capacidadMaxima } });
@@ -18,7 +20,7 @@ const DESTINO_FALLIDO = "Destino que falla (prueba)";
 afterAll(async () => {
   await db.$executeRawUnsafe("DROP TRIGGER IF EXISTS falla_en_prueba ON reserva");
   await db.$executeRawUnsafe("DROP FUNCTION IF EXISTS falla_en_prueba()");
-  await db.capacidadFecha.deleteMany({ where: { fecha: { in: [DIA_DESTINO, DIA_FALLO].map((d) => new Date(`${d}T00:00:00Z`)) } } });
+  await db.capacidadFecha.deleteMany({ where: { fecha: { in: [DIA_DESTINO, DIA_FALLO, DIA_WORKER].map((d) => new Date(`${d}T00:00:00Z`)) } } });
 });
 
 async function reservas(n: number, destino = "Salar de Uyuni") {
@@ -67,7 +69,7 @@ describe("reprogramación masiva por tandas", () => {
     expect(entregas.length).toBeGreaterThanOrEqual(200);
     const trabajos = await db.$queryRaw<{ ids: number[] }[]>`
       SELECT array(SELECT json_array_elements_text(j.payload->'entregaIds')::int) AS ids FROM graphile_worker._private_jobs j
-      JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id WHERE q.queue_name = ${`avisos-lote-${id}`} ORDER BY j.id`;
+      JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id WHERE q.queue_name = ${`lote-${id}`} AND j.payload->>'entregaIds' IS NOT NULL ORDER BY j.id`;
     expect(trabajos).toHaveLength(2);
     expect(trabajos.flatMap((t) => t.ids).sort((a, b) => a - b)).toEqual(entregas.map((e) => e.id).sort((a, b) => a - b));
 
@@ -97,4 +99,33 @@ describe("reprogramación masiva por tandas", () => {
     expect(await db.reserva.findUniqueOrThrow({ where: { id: mala.id } })).toMatchObject({ estado: "CONFIRMADA", fechaInicio: mala.fechaInicio });
     expect(await db.historialReprogramacion.count({ where: { reservaId: { in: ids } } })).toBe(30);
   });
+
+  it("con el worker: 80 reservas en tandas de 50 se mueven y después salen todos sus avisos, una vez cada uno", async () => {
+    const admin = actorDeUsuario(await db.usuario.findUniqueOrThrow({ where: { email: "admin@demo.bo" } }));
+    const filas = await reservas(80);
+    await capacidad(DIA_WORKER, 100);
+    const sondeo = process.env.NOTIFICACIONES_SONDEO_MS;
+    process.env.NOTIFICACIONES_SONDEO_MS = "100";
+    const worker = await iniciarWorker({ db, connectionString: databaseUrl });
+    try {
+      const { id } = await crearLote(db, admin, { reserva_ids: filas.map((r) => r.id), dia: DIA_WORKER, solicitud: { motivo: "Salida cancelada" } });
+      const ids = filas.map((r) => r.id);
+      let entregas: { estado: string; intentos: number; enviadaAt: Date | null }[] = [];
+      for (const fin = Date.now() + 60_000; Date.now() < fin; await new Promise((r) => setTimeout(r, 200))) {
+        entregas = await db.entregaNotificacion.findMany({ where: { historial: { reservaId: { in: ids } } }, select: { estado: true, intentos: true, enviadaAt: true } });
+        if (entregas.length >= 160 && entregas.every((e) => e.estado === "ENVIADA")) break;
+      }
+      const lote = await db.loteReprogramacion.findUniqueOrThrow({ where: { id } });
+      expect(lote).toMatchObject({ estado: "TERMINADO", movidas: 80 });
+      expect(entregas.length).toBeGreaterThanOrEqual(160); // client email and live event per reservation (plus any admin copies)
+      expect(entregas.every((e) => e.estado === "ENVIADA" && e.intentos === 1)).toBe(true);
+      // The run is first in its queue: its notices left after the last batch was done.
+      const primera = Math.min(...entregas.map((e) => e.enviadaAt!.getTime()));
+      expect(primera).toBeGreaterThanOrEqual(lote.terminadoAt!.getTime());
+    } finally {
+      await worker.stop();
+      if (sondeo === undefined) delete process.env.NOTIFICACIONES_SONDEO_MS;
+      else process.env.NOTIFICACIONES_SONDEO_MS = sondeo;
+    }
+  }, 90_000);
 });
