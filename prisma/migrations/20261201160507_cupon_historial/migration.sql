@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "cupon_historial_id_idx" ON "cupon"("historial_id");
