@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
 import { formatearFechaCorta, zonaAgencia } from "@/lib/formato/fecha";
-import { candidatasDeLote, lotesRecientes } from "@/lib/reprogramacion/lotes";
+import { candidatasDeLote, lotesRecientes, MAXIMO_POR_LOTE } from "@/lib/reprogramacion/lotes";
 import { filtrosDeBusqueda, leerBusqueda } from "@/lib/reservas/busqueda";
 import { ejecutarMasiva, simularMasiva } from "./actions";
 
@@ -28,7 +28,7 @@ export default async function MasivaPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Reprogramación masiva</h1>
-        <p className="text-sm text-slate-700">Filtre las reservas, elija la nueva fecha, pruebe sin cambios y luego reprograme (hasta 500 por vez).</p>
+        <p className="text-sm text-slate-700">Filtre las reservas, elija la nueva fecha, pruebe sin cambios y luego reprograme (hasta {MAXIMO_POR_LOTE.toLocaleString("es-BO")} por vez).</p>
       </div>
       <Card aria-labelledby="titulo-filtro">
         <CardHeader title="Filtro" titleId="titulo-filtro" />
