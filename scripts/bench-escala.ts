@@ -13,9 +13,9 @@ import pg from "pg";
 import { iniciarResendFalso } from "@/tests/fakes/resend";
 import { freePort } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
-import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
+import { nextBin, run, runToEnd, stopAll, waitForHttp } from "./lib/processes";
 import { cargarDatosDeCarga } from "./lib/bench-datos";
-import { iniciarSesion, redondear } from "./lib/bench-http";
+import { escucharEventos, iniciarSesion, redondear } from "./lib/bench-http";
 
 const DURACION_S = Number(process.env.BENCH_DURACION_S ?? 15);
 const PASSWORD = "demo1234";
@@ -35,31 +35,6 @@ const comprobar = (ok: boolean, texto: string) => {
   if (!ok) fallos.push(texto);
 };
 let codigo = 1;
-
-/** An operator's live feed on one server: the reserva_id of every reschedule event, as it arrives. */
-async function feed(url: string, cookie: string) {
-  const llegadas = new Map<number, number>();
-  const control = new AbortController();
-  const sse = await fetch(`${url}/api/realtime/stream`, { headers: { cookie }, signal: control.signal });
-  const lector = (async () => {
-    const decoder = new TextDecoder();
-    let resto = "";
-    for await (const trozo of sse.body as unknown as AsyncIterable<Uint8Array>) {
-      resto += decoder.decode(trozo, { stream: true });
-      let fin;
-      while ((fin = resto.indexOf("\n\n")) >= 0) {
-        const bloque = resto.slice(0, fin);
-        resto = resto.slice(fin + 2);
-        const datos = bloque.split("\n").find((l) => l.startsWith("data: "));
-        if (bloque.includes("event: reprogramacion") && datos) {
-          const id = JSON.parse(datos.slice(6)).reserva_id as number;
-          llegadas.set(id, (llegadas.get(id) ?? 0) + 1);
-        }
-      }
-    }
-  })().catch(() => {});
-  return { llegadas, cerrar: async () => (control.abort(), await lector) };
-}
 
 try {
   const datos = await cargarDatosDeCarga(pool);
@@ -98,7 +73,7 @@ try {
     tanda.forEach((c, j) => cookies.set(c.id, hechas[j]));
   }
   const operador = await iniciarSesion(urls[0], "operador@demo.bo", PASSWORD);
-  const feeds = await Promise.all(urls.map((u) => feed(u, operador)));
+  const feeds = await Promise.all(urls.map((u) => escucharEventos(u, operador)));
   await esperar(500);
 
   informar(`# Scale-out: two servers, two workers, one database`);
@@ -149,7 +124,7 @@ try {
   comprobar(resend.enviados.length === new Set(resend.enviados.map((e) => e.clave)).size, `${resend.enviados.length} emails stored by the stand-in, one per idempotency key`);
   for (const [i, f] of feeds.entries()) {
     const faltan = historial.filter((h) => !f.llegadas.has(h.reserva_id)).length;
-    const repetidos = [...f.llegadas.values()].filter((n) => n > 1).length;
+    const repetidos = [...f.llegadas.values()].filter((l) => l.veces > 1).length;
     comprobar(faltan === 0 && repetidos === 0, `live feed on server ${i + 1}: ${historial.length - faltan} of ${historial.length} events, ${repetidos} twice`);
   }
   informar("");
@@ -200,12 +175,7 @@ try {
 } catch (error) {
   console.error(error);
 } finally {
-  for (const p of procesos) {
-    if (p.exitCode === null) {
-      p.kill("SIGTERM");
-      await exited(p);
-    }
-  }
+  await stopAll(procesos);
   await pool.end();
   await database.stop();
   await resend.cerrar();

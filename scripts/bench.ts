@@ -14,9 +14,9 @@ import pg from "pg";
 import { iniciarResendFalso } from "@/tests/fakes/resend";
 import { freePort } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
-import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
+import { nextBin, run, runToEnd, stopAll, waitForHttp } from "./lib/processes";
 import { cargarDatosDeCarga, type DatosDeCarga } from "./lib/bench-datos";
-import { cpuPorProceso, iniciarSesion, percentil, redondear } from "./lib/bench-http";
+import { cpuPorProceso, escucharEventos, iniciarSesion, percentil, redondear } from "./lib/bench-http";
 import { medirImportacion, type MedidaImportacion } from "./lib/bench-importacion";
 import { medirLote, type MedidaLote } from "./lib/bench-lote";
 
@@ -250,12 +250,7 @@ try {
 } catch (error) {
   console.error(error);
 } finally {
-  for (const p of procesos) {
-    if (p.exitCode === null) {
-      p.kill("SIGTERM");
-      await exited(p);
-    }
-  }
+  await stopAll(procesos);
   await pool.end();
   await database.stop();
   await resend.cerrar();
@@ -264,23 +259,7 @@ process.exit(codigo);
 
 /** 100 reschedules, 20 per second, while an SSE client listens: commit → event, commit → email at Resend. */
 async function medirLatencias(url: string, pool: pg.Pool, datos: DatosDeCarga, cookies: Map<number, string>, cookieOperador: string, resendFalso: typeof resend) {
-  const llegadas = new Map<number, number>();
-  const control = new AbortController();
-  const sse = await fetch(`${url}/api/realtime/stream`, { headers: { cookie: cookieOperador }, signal: control.signal });
-  const lector = (async () => {
-    const decoder = new TextDecoder();
-    let resto = "";
-    for await (const trozo of sse.body as unknown as AsyncIterable<Uint8Array>) {
-      resto += decoder.decode(trozo, { stream: true });
-      let fin;
-      while ((fin = resto.indexOf("\n\n")) >= 0) {
-        const bloque = resto.slice(0, fin);
-        resto = resto.slice(fin + 2);
-        const datosEvento = bloque.split("\n").find((l) => l.startsWith("data: "));
-        if (bloque.includes("event: reprogramacion") && datosEvento) llegadas.set(JSON.parse(datosEvento.slice(6)).reserva_id, Date.now());
-      }
-    }
-  })().catch(() => {});
+  const { llegadas, cerrar } = await escucharEventos(url, cookieOperador);
   await new Promise((r) => setTimeout(r, 500));
   const muestras = datos.latencia.slice(0, 100);
   const correosAntes = resendFalso.peticiones.length;
@@ -296,8 +275,7 @@ async function medirLatencias(url: string, pool: pg.Pool, datos: DatosDeCarga, c
   const ids = muestras.map((r) => r.id);
   const limite = Date.now() + 30_000;
   while ((llegadas.size < ids.length || resendFalso.peticiones.length - correosAntes < ids.length * 2) && Date.now() < limite) await new Promise((r) => setTimeout(r, 100));
-  control.abort();
-  await lector;
+  await cerrar();
   const { rows } = await pool.query<{ reserva_id: number; entrega_id: number | null; plantilla: string | null; commit_ms: string }>(
     // The feed row is written once, by the reschedule's transaction (the history row is updated later).
     `SELECT h.reserva_id, e.id AS entrega_id, e.plantilla, (extract(epoch FROM pg_xact_commit_timestamp(n.xmin)) * 1000)::float8 AS commit_ms
@@ -308,7 +286,7 @@ async function medirLatencias(url: string, pool: pg.Pool, datos: DatosDeCarga, c
   );
   const commitDe = new Map(rows.map((f) => [f.reserva_id, Number(f.commit_ms)]));
   const recibidoPorClave = new Map(resendFalso.peticiones.map((p) => [p.clave, p.en]));
-  const evento = ids.filter((id) => llegadas.has(id)).map((id) => llegadas.get(id)! - commitDe.get(id)!);
+  const evento = ids.filter((id) => llegadas.has(id)).map((id) => llegadas.get(id)!.en - commitDe.get(id)!);
   const correo = rows.filter((f) => f.entrega_id && recibidoPorClave.has(`entrega-${f.entrega_id}`)).map((f) => recibidoPorClave.get(`entrega-${f.entrega_id}`)! - Number(f.commit_ms));
   return {
     evento: { p50: percentil(evento, 50), p95: percentil(evento, 95), n: evento.length, de: ids.length },

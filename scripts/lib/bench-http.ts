@@ -69,3 +69,31 @@ export function cpuPorProceso(pids: { servidor?: number; worker?: number }): Rec
   for (const [pid, comm] of comms) if (comm === "postgres") total.postgres += leer(pid).cpu;
   return total;
 }
+
+/**
+ * An operator's live feed (SSE): for each reschedule event, its reserva_id → [first arrival (ms), count].
+ * `cerrar` ends the stream.
+ */
+export async function escucharEventos(url: string, cookie: string) {
+  const llegadas = new Map<number, { en: number; veces: number }>();
+  const control = new AbortController();
+  const sse = await fetch(`${url}/api/realtime/stream`, { headers: { cookie }, signal: control.signal });
+  const lector = (async () => {
+    const decoder = new TextDecoder();
+    let resto = "";
+    for await (const trozo of sse.body as unknown as AsyncIterable<Uint8Array>) {
+      resto += decoder.decode(trozo, { stream: true });
+      let fin;
+      while ((fin = resto.indexOf("\n\n")) >= 0) {
+        const bloque = resto.slice(0, fin);
+        resto = resto.slice(fin + 2);
+        const datos = bloque.split("\n").find((l) => l.startsWith("data: "));
+        if (!bloque.includes("event: reprogramacion") || !datos) continue;
+        const id = JSON.parse(datos.slice(6)).reserva_id as number;
+        const previa = llegadas.get(id);
+        llegadas.set(id, { en: previa?.en ?? Date.now(), veces: (previa?.veces ?? 0) + 1 });
+      }
+    }
+  })().catch(() => {});
+  return { llegadas, cerrar: async () => (control.abort(), await lector) };
+}

@@ -9,6 +9,16 @@ export function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
+/** SIGTERM to each process still running, waiting for each to exit. */
+export async function stopAll(children: ChildProcess[]): Promise<void> {
+  for (const child of children) {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await exited(child);
+    }
+  }
+}
+
 export async function runToEnd(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
   return exited(run(command, args, options));
 }
