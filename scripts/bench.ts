@@ -59,6 +59,8 @@ interface CostoReprogramacion {
   sentencias: number;
   /** The statements that took most of PostgreSQL's time, per reschedule. */
   principales: { sql: string; porReprogramacion: number; msPorReprogramacion: number; mediaMs: number }[];
+  /** PL/pgSQL functions (triggers, graphile's add_job) by their own time, per reschedule. */
+  funciones: { nombre: string; porReprogramacion: number; msPorReprogramacion: number }[];
 }
 
 // The benchmark's own polling is not the product's cost.
@@ -72,7 +74,11 @@ async function costoPorReprogramacion(pool: pg.Pool, cpuAntes: Record<string, nu
   const { rows: principales } = await pool.query<{ query: string; calls: string; total: number; media: number }>(
     `SELECT query, calls, total_exec_time AS total, mean_exec_time AS media FROM pg_stat_statements WHERE ${SENTENCIAS_DEL_BENCH} ORDER BY total_exec_time DESC LIMIT 12`,
   );
+  const { rows: funciones } = await pool.query<{ nombre: string; calls: string; self_time: number }>(
+    "SELECT schemaname || '.' || funcname AS nombre, calls, self_time FROM pg_stat_user_functions ORDER BY self_time DESC LIMIT 8",
+  );
   return {
+    funciones: funciones.map((f) => ({ nombre: f.nombre, porReprogramacion: Number(f.calls) / Math.max(n, 1), msPorReprogramacion: f.self_time / Math.max(n, 1) })),
     reprogramaciones: n,
     cpuMs: Object.fromEntries(Object.keys(cpuDespues).map((k) => [k, ((cpuDespues[k] - cpuAntes[k]) * 1000) / Math.max(n, 1)])),
     sentencias: Number(total) / Math.max(n, 1),
@@ -111,7 +117,7 @@ const procesos: ReturnType<typeof run>[] = [];
 const resend = await iniciarResendFalso();
 // track_commit_timestamp gives the exact commit time of each reschedule for the latency figures.
 // pg_stat_statements counts the statements per reschedule and where PostgreSQL's time goes.
-const database = await prepareDatabase({ seed: true, throwaway: true, postgresFlags: ["-c", "track_commit_timestamp=on", "-c", "shared_preload_libraries=pg_stat_statements"] });
+const database = await prepareDatabase({ seed: true, throwaway: true, postgresFlags: ["-c", "track_commit_timestamp=on", "-c", "shared_preload_libraries=pg_stat_statements", "-c", "track_functions=pl"] });
 const pool = new pg.Pool({ connectionString: database.url, max: 4 });
 pool.on("error", () => {}); // an idle connection closed by the database's shutdown at the end
 await pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -180,12 +186,13 @@ try {
   let cpuAntesPost: Record<string, number> = {};
   const post = await medir("POST reprogramar", mover.opciones, (cpu) => {
     cpuAntesPost = cpu;
-    void pool.query("SELECT pg_stat_statements_reset()");
+    void pool.query("SELECT pg_stat_statements_reset(), pg_stat_reset()");
   });
   const costo = fase("post") ? await costoPorReprogramacion(pool, cpuAntesPost, "Cambio de planes del benchmark") : null;
   if (costo) {
     console.log(`  por reprogramación confirmada (${costo.reprogramaciones}), con sus entregas: CPU ${nucleos(costo.cpuMs)} ms; ${redondear(costo.sentencias)} sentencias SQL`);
     for (const p of costo.principales) console.log(`    ${redondear(p.porReprogramacion)}× ${redondear(p.msPorReprogramacion)} ms  ${p.sql}`);
+    for (const f of costo.funciones) console.log(`    función ${f.nombre}: ${redondear(f.porReprogramacion)}× ${f.msPorReprogramacion.toFixed(3)} ms`);
   }
   if (mover.usadas() > datos.movibles.length) console.log(`  (aviso: ${mover.usadas()} solicitudes para ${datos.movibles.length} reservas: algunas se repitieron)`);
 
@@ -385,6 +392,12 @@ function escribirInforme({ filas, costo, latencias, drenaje, lote: l, datos, pla
           "| statement | per reschedule | PostgreSQL ms per reschedule | mean ms |",
           "|---|---|---|---|",
           ...costo.principales.map((p) => `| \`${p.sql.replace(/\|/g, "\\|")}\` | ${redondear(p.porReprogramacion)} | ${p.msPorReprogramacion.toFixed(3)} | ${p.mediaMs.toFixed(3)} |`),
+          "",
+          "PL/pgSQL functions (triggers and graphile's add_job), own time (`pg_stat_user_functions`, `track_functions=pl`):",
+          "",
+          "| function | calls per reschedule | ms per reschedule |",
+          "|---|---|---|",
+          ...costo.funciones.map((f) => `| \`${f.nombre}\` | ${redondear(f.porReprogramacion)} | ${f.msPorReprogramacion.toFixed(3)} |`),
           "",
         ]
       : []),
