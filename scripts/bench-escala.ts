@@ -118,8 +118,9 @@ try {
   for (const p of resend.peticiones) if (p.clave && p.respondida === 200) porClave.set(p.clave, (porClave.get(p.clave) ?? 0) + 1);
   const enResend = correos.filter((e) => porClave.has(`entrega-${e.id}`));
   const dosVeces = correos.filter((e) => (porClave.get(`entrega-${e.id}`) ?? 0) > 1);
-  comprobar(historial.length === ok, `${historial.length} history rows for ${ok} successful POSTs`);
-  comprobar(correos.length === ok * 2 && correos.every((e) => e.estado === "ENVIADA"), `${correos.length} email deliveries (client + agency copy per reschedule), all ENVIADA`);
+  // Requests still in flight when the load stopped are not in autocannon's count, but they commit.
+  comprobar(historial.length >= ok && historial.length <= ok + 32, `${historial.length} history rows for ${ok} POSTs answered 200 within the ${DURACION_S} s (plus up to 32 in flight when the load stopped)`);
+  comprobar(correos.length === historial.length * 2 && correos.every((e) => e.estado === "ENVIADA"), `${correos.length} email deliveries (client + agency copy per reschedule), all ENVIADA`);
   comprobar(enResend.length === correos.length && dosVeces.length === 0, `${enResend.length} of them reached the Resend stand-in, ${dosVeces.length} more than once`);
   comprobar(resend.enviados.length === new Set(resend.enviados.map((e) => e.clave)).size, `${resend.enviados.length} emails stored by the stand-in, one per idempotency key`);
   for (const [i, f] of feeds.entries()) {
@@ -165,7 +166,7 @@ try {
   );
   const { rows: previas } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM historial_reprogramacion WHERE actor_id = $1 AND created_at > now() - interval '1 minute'", [cliente.id]);
   const atendidas = limite.filter((s) => s !== 429).length;
-  comprobar(limite.filter((s) => s === 429).length > 0 && atendidas <= 60, `write limit: one client's ${propias.length} POSTs split over both servers: ${atendidas} served, ${limite.filter((s) => s === 429).length} answered 429 (the budget is 60 a minute in all; ${previas[0].n} of this client's reschedules in the last minute)`);
+  comprobar(limite.filter((s) => s === 429).length > 0 && previas[0].n <= 60, `write limit: one client's ${propias.length} POSTs split over both servers: ${atendidas} served, ${limite.filter((s) => s === 429).length} answered 429 (the budget is 60 a minute in all; ${previas[0].n} of this client's reschedules in the last minute)`);
 
   for (const f of feeds) await f.cerrar();
   informar("");
