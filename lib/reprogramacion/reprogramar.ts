@@ -172,10 +172,6 @@ export async function aplicarReprogramacion(db: Db, actor: Actor, reservaId: num
   );
 }
 
-// Round trips inside the transaction, in order: lock and load the reservation (with the acting user
-// and the rules' version), lock the day, count the day, and one statement that writes the change
-// with its history and notifications (coupons, when granted, one more). Rules
-// and settings come from the process cache when it holds the version read under the lock.
 /**
  * A bulk move's batch: its reservations loaded and locked together, the days whose lock this
  * transaction holds; the batch queues one job for all its notifications (no job per reschedule).
@@ -185,6 +181,10 @@ export interface Tanda {
   diasBloqueados: Set<string>;
 }
 
+// Round trips inside the transaction, in order: lock and load the reservation (with the acting user
+// and the rules' version), lock the day, count the day, and one statement that writes the change
+// with its history and notifications (coupons, when granted, one more). Rules
+// and settings come from the process cache when it holds the version read under the lock.
 export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reservaId: number, solicitud: SolicitudReprogramacion, reloj: Reloj, tanda?: Tanda) {
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
@@ -246,7 +246,6 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
     fechaNotificacion: null,
     createdAt: ahora,
   };
-  const h = historialBase;
   const notificaciones = notificacionesSql(Prisma.sql`(SELECT id FROM h)`, {
     reserva_id: reserva.id,
     cliente: { nombre: `${reserva.usuario.nombre} ${reserva.usuario.apellido}`, email: reserva.usuario.email },
@@ -256,12 +255,13 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
     reprogramado_por: `${actor.nombre} ${actor.apellido}`,
     tipo_reprogramacion: tipo,
     conDescuento: Boolean(descuento),
-    notificarCliente: h.notificarCliente,
+    notificarCliente: historialBase.notificarCliente,
     smsCliente: reserva.usuario.smsActivo ? reserva.usuario.telefono : null,
   }, { conTrabajo: !tanda });
   // One statement writes the reservation, its history row, the support feed row, the deliveries and
   // their job (the row is locked since the first read, so every value is known here). Amounts come
   // back as PostgreSQL stored them (rounded to the column's scale).
+  const h = historialBase;
   const [escrito] = await tx.$queryRaw<{ historial_id: number; total: string; costo_reprogramacion: string; total_nuevo: string; descuento_porcentaje: string | null; descuento_monto: string | null; costo_aplicado: string }[]>`
     WITH r AS (
       UPDATE reserva SET fecha_inicio = ${nuevaFecha}, fecha_original = ${reserva.fechaOriginal ?? reserva.fechaInicio}, estado = 'REPROGRAMADA',
