@@ -145,7 +145,8 @@ export async function procesarLote(db: Db, loteId: number) {
     } catch (error) {
       // Something other than a refusal (a database error aborts the whole transaction): the batch
       // rolled back; its reservations go again one per transaction, so one bad row stays alone.
-      if (tanda.length === 1) throw error;
+      // With the database gone, recording that fails too and the job is retried later.
+      registro.warn({ lote_id: lote.id, reservas: tanda.length, error: errorParaRegistro(error) }, "lote: la tanda falló; se reintenta reserva por reserva");
       for (const item of tanda) await procesarSola(db, lote, item);
     }
   }
