@@ -2,9 +2,10 @@
 // and error type; a retryable failure schedules the next attempt with exponential backoff (or the
 // provider's retry-after), and after the last attempt the delivery is dead-lettered (FALLIDA).
 // Sending happens outside any transaction; recording the outcome and scheduling the retry is one
-// statement, so a reschedule's deliveries cost two statements of ours together (load them all, send
-// each, record them all), plus one per client email or SMS: the manage link it carries is stored,
-// as a hash, before it is sent.
+// statement, so a delivery costs two statements of ours at most (its load, shared by its
+// reschedule's channels and by deliveries loaded at the same moment; its record, shared by outcomes
+// that arrive together), plus one per client email or SMS: the manage link it carries is stored, as
+// a hash, before it is sent.
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EstadoEntrega } from "@/lib/generated/prisma/enums";
@@ -21,14 +22,19 @@ import { renderizarCorreoCuenta } from "@/lib/cuenta/correos";
 import { emitirEnlaceGestion, RUTA_ENLACE } from "@/lib/cuenta/enlaces";
 import { transporteSms } from "./sms/transporte";
 import { publicarEvento } from "./tiempo-real/publicar";
+import { porTandas } from "@/lib/db/por-tandas";
 
 // A delivery belongs to a reschedule (historial) or to a waiting-list offer (espera).
 // An account email (invitation, recovery, …) names its user instead.
 const INCLUIR_ENTREGA = { historial: { include: { ...INCLUIR_HISTORIAL_CORREO, notificacion: true } }, espera: { include: INCLUIR_ESPERA_CORREO }, usuario: true } as const;
 
-type Entrega = Awaited<ReturnType<typeof cargarEntregas>>[number];
+type Entrega = Awaited<ReturnType<typeof cargarEntregasJuntas>>[number];
 
-const cargarEntregas = (db: Db, ids: number[]) => db.entregaNotificacion.findMany({ where: { id: { in: ids } }, include: INCLUIR_ENTREGA, orderBy: { id: "asc" }, relationLoadStrategy: "join" });
+const cargarEntregasJuntas = (db: Db, ids: number[]) =>
+  db.entregaNotificacion.findMany({ where: { id: { in: [...new Set(ids)] } }, include: INCLUIR_ENTREGA, orderBy: { id: "asc" }, relationLoadStrategy: "join" });
+// Concurrent deliveries share one load (and one record, below) per turn of the event loop.
+const cargarPorTandas = porTandas(async (db: Db, ids: number[]) => new Map((await cargarEntregasJuntas(db, ids)).map((e) => [e.id, e])), (id: number) => id);
+const cargarEntregas = async (db: Db, ids: number[]) => [...(await cargarPorTandas(db, ids)).values()].sort((a, b) => a.id - b.id);
 
 const fallo = (tipo: Extract<ResultadoEnvio, { ok: false }>["tipo"], error: string, reintentable = false): ResultadoEnvio => ({ ok: false, tipo, error, reintentable });
 
@@ -130,7 +136,7 @@ export interface ResultadoProceso {
   intento?: number;
 }
 
-type Intento = { entrega: Entrega; resultado: ResultadoEnvio; duracionMs: number };
+type Intento = { entrega: Entrega; resultado: ResultadoEnvio; duracionMs: number; momento?: Date };
 
 async function intentar(db: Db, entrega: Entrega): Promise<Intento> {
   const inicio = performance.now();
@@ -145,21 +151,23 @@ export async function procesarEntrega(db: Db, entregaId: number, ahora = () => n
 }
 
 /**
- * One attempt at each of the deliveries (a reschedule's channels, sent at once), in two statements
- * of ours whatever their number: load them all, record every outcome. `soloPrimeros`: the job of a
- * reschedule attempts only what nobody attempted yet; a channel being retried has its own job.
+ * One attempt at each of the deliveries (a reschedule's channels, sent at once): one load for all,
+ * and each outcome recorded as soon as its channel answers (an SMS's provider id must be stored
+ * before the provider's status reports arrive, whatever the email is still waiting for). Loads and
+ * records of deliveries running at the same time share statements (porTandas). `soloPrimeros`:
+ * the job of a reschedule attempts only what nobody attempted yet; a channel being retried has its
+ * own job.
  */
 export async function procesarEntregas(db: Db, ids: number[], { ahora = () => new Date(), soloPrimeros = false } = {}): Promise<Map<number, ResultadoProceso>> {
   const entregas = (await cargarEntregas(db, ids)).filter((e) => e.estado !== "ENVIADA" && e.estado !== "FALLIDA" && (!soloPrimeros || e.intentos === 0));
-  const resultados = new Map<number, ResultadoProceso>();
-  if (!entregas.length) return resultados;
-  const intentos = await Promise.all(entregas.map((e) => intentar(db, e)));
-  const registradas = await registrarIntentos(db, intentos, ahora());
-  for (const { entrega } of intentos) {
-    const estado = registradas.get(entrega.id);
-    resultados.set(entrega.id, estado ? { estado, intento: entrega.intentos + 1 } : { estado: "OMITIDA" });
-  }
-  return resultados;
+  const hechas = await Promise.all(
+    entregas.map(async (entrega): Promise<[number, ResultadoProceso]> => {
+      const intento = await intentar(db, entrega);
+      const estado = (await registrarPorTandas(db, [{ ...intento, momento: ahora() }])).get(entrega.id);
+      return [entrega.id, estado ? { estado, intento: entrega.intentos + 1 } : { estado: "OMITIDA" }];
+    }),
+  );
+  return new Map(hechas);
 }
 
 /**
@@ -167,9 +175,11 @@ export async function procesarEntregas(db: Db, ids: number[], { ahora = () => ne
  * estado_notificacion and the next attempt's jobs commit together. Each row's attempt count doubles
  * as a guard: if a crash-retry of the same job already recorded that attempt, that row is not written.
  */
-async function registrarIntentos(db: Db, intentos: Intento[], momento: Date): Promise<Map<number, EstadoEntrega>> {
+const registrarPorTandas = porTandas(registrarIntentos, (i: Intento) => i.entrega.id);
+
+async function registrarIntentos(db: Db, intentos: Intento[]): Promise<Map<number, EstadoEntrega>> {
   const { maxIntentos, esperaBaseMs, esperaMaximaMs } = configuracionEntregas();
-  const filas = intentos.map(({ entrega, resultado, duracionMs }) => {
+  const filas = intentos.map(({ entrega, resultado, duracionMs, momento = new Date() }) => {
     const numero = entrega.intentos + 1;
     const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
     return {
@@ -185,6 +195,7 @@ async function registrarIntentos(db: Db, intentos: Intento[], momento: Date): Pr
       sms: resultado.ok && entrega.canal === "SMS",
       enVivo: resultado.ok && entrega.canal === "TIEMPO_REAL",
       reintentoEn: reintentar ? new Date(momento.getTime() + esperaAntesDeReintentar(numero, esperaBaseMs, resultado.esperaMs, esperaMaximaMs)) : null,
+      momento,
     };
   });
   const columna = <K extends keyof (typeof filas)[number]>(k: K) => filas.map((f) => f[k]);
@@ -192,26 +203,27 @@ async function registrarIntentos(db: Db, intentos: Intento[], momento: Date): Pr
     WITH r AS (
       SELECT * FROM unnest(${columna("id")}::int[], ${columna("previos")}::int[], ${columna("estado")}::text[], ${columna("exito")}::bool[],
         ${columna("errorTipo")}::text[], ${columna("error")}::text[], ${columna("proveedorId")}::text[], ${columna("duracionMs")}::int[],
-        ${columna("correoCliente")}::bool[], ${columna("sms")}::bool[], ${columna("enVivo")}::bool[], ${columna("reintentoEn")}::timestamptz[])
-        AS r(id, previos, estado, exito, error_tipo, error, proveedor_id, duracion_ms, correo_cliente, sms, en_vivo, reintento_en)
+        ${columna("correoCliente")}::bool[], ${columna("sms")}::bool[], ${columna("enVivo")}::bool[], ${columna("reintentoEn")}::timestamptz[],
+        ${columna("momento")}::timestamptz[])
+        AS r(id, previos, estado, exito, error_tipo, error, proveedor_id, duracion_ms, correo_cliente, sms, en_vivo, reintento_en, momento)
     ), entrega AS (
       UPDATE entrega_notificacion e SET
         intentos = r.previos + 1, estado = r.estado::"EstadoEntrega", error_tipo = r.error_tipo::"TipoErrorEntrega", error = r.error,
-        proveedor_id = COALESCE(r.proveedor_id, e.proveedor_id), enviada_at = CASE WHEN r.exito THEN ${momento}::timestamptz END, updated_at = now()
+        proveedor_id = COALESCE(r.proveedor_id, e.proveedor_id), enviada_at = CASE WHEN r.exito THEN r.momento END, updated_at = now()
       FROM r WHERE e.id = r.id AND e.intentos = r.previos
-      RETURNING e.id, e.historial_id, r.estado, r.previos, r.exito, r.error_tipo, r.error, r.duracion_ms, r.correo_cliente, r.sms, r.en_vivo, r.reintento_en
+      RETURNING e.id, e.historial_id, r.estado, r.previos, r.exito, r.error_tipo, r.error, r.duracion_ms, r.correo_cliente, r.sms, r.en_vivo, r.reintento_en, r.momento
     ), intento AS (
       INSERT INTO intento_entrega (entrega_id, numero, exito, error_tipo, error, duracion_ms)
       SELECT id, previos + 1, exito, error_tipo::"TipoErrorEntrega", error, duracion_ms FROM entrega
     ), marcas AS (
-      SELECT historial_id, bool_or(correo_cliente) AS correo_cliente, bool_or(sms) AS sms, bool_or(en_vivo) AS en_vivo
+      SELECT historial_id, bool_or(correo_cliente) AS correo_cliente, bool_or(sms) AS sms, bool_or(en_vivo) AS en_vivo, min(momento) AS momento
       FROM entrega WHERE historial_id IS NOT NULL AND (correo_cliente OR sms OR en_vivo) GROUP BY historial_id
     ), historial AS (
       -- The history's estado_notificacion follows the deliveries as they complete: one update per reschedule.
       UPDATE historial_reprogramacion h SET
         cliente_notificado = h.cliente_notificado OR m.correo_cliente OR m.sms, email_enviado = h.email_enviado OR m.correo_cliente,
         sms_enviado = h.sms_enviado OR m.sms, push_enviado = h.push_enviado OR m.en_vivo,
-        fecha_notificacion = COALESCE(h.fecha_notificacion, ${momento}::timestamptz)
+        fecha_notificacion = COALESCE(h.fecha_notificacion, m.momento)
       FROM marcas m WHERE h.id = m.historial_id
     ), reintento AS (
       SELECT ${trabajoDeEntrega(Prisma.sql`entrega.id`, Prisma.sql`entrega.reintento_en`)} FROM entrega WHERE entrega.reintento_en IS NOT NULL
