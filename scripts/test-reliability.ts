@@ -176,9 +176,14 @@ try {
     procesos.push(web);
     return conRegistro(web, "web");
   };
+  // A scenario starts with nothing of the last one running: a server that SIGTERM has not ended in
+  // 10 s (an open live feed keeps next start's HTTP server closing, and its worker running) is killed.
+  const senal = (p: ChildProcess, s: NodeJS.Signals) => process.kill(p.spawnargs[0].endsWith("tsx") ? -p.pid! : p.pid!, s);
   const detenerTodo = async () => {
-    for (const p of procesos.filter(vivo)) process.kill(p.spawnargs[0].endsWith("tsx") ? -p.pid! : p.pid!, "SIGTERM");
+    for (const p of procesos.filter(vivo)) senal(p, "SIGTERM");
     await Promise.all(procesos.map((p) => Promise.race([exited(p), esperar(10_000)])));
+    for (const p of procesos.filter(vivo)) senal(p, "SIGKILL");
+    await Promise.all(procesos.map((p) => Promise.race([exited(p), esperar(5_000)])));
   };
   let web = iniciarWeb(false);
   await waitForHttp(`${URL_WEB}/login`);
