@@ -136,13 +136,14 @@ export interface ResultadoProceso {
   intento?: number;
 }
 
-type Intento = { entrega: Entrega; resultado: ResultadoEnvio; duracionMs: number; momento?: Date };
+/** One send and when it answered. */
+type Intento = { entrega: Entrega; resultado: ResultadoEnvio; duracionMs: number; momento: Date };
 
-async function intentar(db: Db, entrega: Entrega): Promise<Intento> {
+async function intentar(db: Db, entrega: Entrega, ahora: () => Date): Promise<Intento> {
   const inicio = performance.now();
   const enviar = { EMAIL: enviarCorreo, SMS: enviarSms, TIEMPO_REAL: enviarEventoEnVivo }[entrega.canal];
   const resultado = await enviar(db, entrega);
-  return { entrega, resultado, duracionMs: Math.round(performance.now() - inicio) };
+  return { entrega, resultado, duracionMs: Math.round(performance.now() - inicio), momento: ahora() };
 }
 
 /** One delivery's attempt: its own job (a retry, an admin's retry, an account email). */
@@ -162,24 +163,23 @@ export async function procesarEntregas(db: Db, ids: number[], { ahora = () => ne
   const entregas = (await cargarEntregas(db, ids)).filter((e) => e.estado !== "ENVIADA" && e.estado !== "FALLIDA" && (!soloPrimeros || e.intentos === 0));
   const hechas = await Promise.all(
     entregas.map(async (entrega): Promise<[number, ResultadoProceso]> => {
-      const intento = await intentar(db, entrega);
-      const estado = (await registrarPorTandas(db, [{ ...intento, momento: ahora() }])).get(entrega.id);
+      const estado = (await registrarPorTandas(db, [await intentar(db, entrega, ahora)])).get(entrega.id);
       return [entrega.id, estado ? { estado, intento: entrega.intentos + 1 } : { estado: "OMITIDA" }];
     }),
   );
   return new Map(hechas);
 }
 
+const registrarPorTandas = porTandas(registrarIntentos, (i: Intento) => i.entrega.id);
+
 /**
  * One statement records every outcome: the delivery rows, the attempt log, the history's
  * estado_notificacion and the next attempt's jobs commit together. Each row's attempt count doubles
  * as a guard: if a crash-retry of the same job already recorded that attempt, that row is not written.
  */
-const registrarPorTandas = porTandas(registrarIntentos, (i: Intento) => i.entrega.id);
-
 async function registrarIntentos(db: Db, intentos: Intento[]): Promise<Map<number, EstadoEntrega>> {
   const { maxIntentos, esperaBaseMs, esperaMaximaMs } = configuracionEntregas();
-  const filas = intentos.map(({ entrega, resultado, duracionMs, momento = new Date() }) => {
+  const filas = intentos.map(({ entrega, resultado, duracionMs, momento }) => {
     const numero = entrega.intentos + 1;
     const reintentar = !resultado.ok && resultado.reintentable && numero < (entrega.limiteIntentos ?? maxIntentos);
     return {

@@ -220,7 +220,8 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
 
   // The change fee is charged into the total (after any discount on the booking's price).
   const total = (descuento?.totalNuevo ?? reserva.total).add(costo);
-  const historialBase = {
+  // The history row as written below (its id, and the amounts as PostgreSQL rounds them, come back).
+  const h = {
     reservaId: reserva.id,
     fechaAnterior: reserva.fechaInicio,
     fechaNueva: nuevaFecha,
@@ -255,13 +256,12 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
     reprogramado_por: `${actor.nombre} ${actor.apellido}`,
     tipo_reprogramacion: tipo,
     conDescuento: Boolean(descuento),
-    notificarCliente: historialBase.notificarCliente,
+    notificarCliente: h.notificarCliente,
     smsCliente: reserva.usuario.smsActivo ? reserva.usuario.telefono : null,
   }, { conTrabajo: !tanda });
   // One statement writes the reservation, its history row, the support feed row, the deliveries and
   // their job (the row is locked since the first read, so every value is known here). Amounts come
   // back as PostgreSQL stored them (rounded to the column's scale).
-  const h = historialBase;
   const [escrito] = await tx.$queryRaw<{ historial_id: number; total: string; costo_reprogramacion: string; total_nuevo: string; descuento_porcentaje: string | null; descuento_monto: string | null; costo_aplicado: string }[]>`
     WITH r AS (
       UPDATE reserva SET fecha_inicio = ${nuevaFecha}, fecha_original = ${reserva.fechaOriginal ?? reserva.fechaInicio}, estado = 'REPROGRAMADA',
@@ -274,7 +274,7 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
       INSERT INTO historial_reprogramacion (reserva_id, fecha_anterior, fecha_nueva, motivo, tipo, accion, secuencia, actor_id, reglas_aplicadas, reglas_bypass,
         total_anterior, total_nuevo, descuento_porcentaje, descuento_monto, descuento_razon, costo_aplicado, prioridad, categoria, observaciones_internas,
         observaciones_cliente, notificar_cliente, created_at)
-      SELECT ${h.reservaId}, ${h.fechaAnterior}, ${h.fechaNueva}, ${h.motivo}, ${h.tipo}::"TipoReprogramacion", 'REPROGRAMACION', ${h.secuencia}, ${h.actorId},
+      SELECT ${h.reservaId}, ${h.fechaAnterior}, ${h.fechaNueva}, ${h.motivo}, ${h.tipo}::"TipoReprogramacion", ${h.accion}::"AccionHistorial", ${h.secuencia}, ${h.actorId},
         ${h.reglasAplicadas}::text[], ${JSON.stringify(h.reglasBypass)}::jsonb, ${h.totalAnterior.toString()}::numeric, r.total,
         ${descuento?.porcentaje.toString() ?? null}::numeric, ${descuento?.monto.toString() ?? null}::numeric, ${h.descuentoRazon}, ${costo.toString()}::numeric,
         ${h.prioridad}::"Prioridad", ${h.categoria}, ${h.observacionesInternas}, ${h.observacionesCliente}, ${h.notificarCliente}, ${h.createdAt}
@@ -300,7 +300,7 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
     updatedAt: ahora,
   };
   const historial: HistorialReprogramacion = {
-    ...historialBase,
+    ...h,
     id: escrito.historial_id,
     totalNuevo: new Prisma.Decimal(escrito.total_nuevo),
     descuentoPorcentaje: escrito.descuento_porcentaje === null ? null : new Prisma.Decimal(escrito.descuento_porcentaje),
