@@ -15,14 +15,18 @@ import type { CotizacionRespuesta } from "@/lib/cancelacion/cancelar";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { ResultadoAccion } from "@/lib/http/accion";
 
-export function CancelarReserva({ reservaId, inicial, zona, ajustable, cotizar, cancelar }: {
+/** The server actions a cancel form calls (passed down by the page that owns them). */
+export interface AccionesCancelacion {
+  cotizar: (reservaId: string) => Promise<ResultadoAccion<CotizacionRespuesta>>;
+  cancelar: (reservaId: string, cuerpo: unknown, clave: string) => Promise<ResultadoAccion<unknown>>;
+}
+
+export function CancelarReserva({ reservaId, inicial, zona, ajustable, cotizar, cancelar }: AccionesCancelacion & {
   reservaId: number;
   zona: string;
   inicial: CotizacionRespuesta;
   /** Admins may set another refund percentage, with a reason. */
   ajustable: boolean;
-  cotizar: (reservaId: string) => Promise<ResultadoAccion<CotizacionRespuesta>>;
-  cancelar: (reservaId: string, cuerpo: unknown, clave: string) => Promise<ResultadoAccion<unknown>>;
 }) {
   const router = useRouter();
   const [cotizacion, setCotizacion] = useState(inicial);

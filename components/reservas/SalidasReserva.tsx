@@ -2,22 +2,19 @@
 // cancel (or, once cancelled, its refund). Support cancels on the client's behalf; an admin may
 // adjust the refund.
 import { Card, CardHeader } from "@/components/ui/card";
-import type { CotizacionRespuesta } from "@/lib/cancelacion/cancelar";
 import { formatearMonto } from "@/lib/formato/dinero";
 import type { ResultadoAccion } from "@/lib/http/accion";
 import type { SalidasReserva as Salidas } from "@/lib/reservas/salidas";
-import { CancelarReserva } from "./CancelarReserva";
+import { CancelarReserva, type AccionesCancelacion } from "./CancelarReserva";
 import { TransferirReserva } from "./TransferirReserva";
 
-export function SalidasReserva({ reservaId, moneda, zona, salidas, esCliente, ajustable, cotizar, cancelar, transferir }: {
+export function SalidasReserva({ reservaId, moneda, zona, salidas, esCliente, ajustable, cotizar, cancelar, transferir }: AccionesCancelacion & {
   reservaId: number;
   moneda: string;
   zona: string;
   salidas: Salidas;
   esCliente: boolean;
   ajustable: boolean;
-  cotizar: (reservaId: string) => Promise<ResultadoAccion<CotizacionRespuesta>>;
-  cancelar: (reservaId: string, cuerpo: unknown, clave: string) => Promise<ResultadoAccion<unknown>>;
   transferir: (reservaId: string, cuerpo: unknown) => Promise<ResultadoAccion<unknown>>;
 }) {
   const { cancelacion, transferencia, reembolso } = salidas;
