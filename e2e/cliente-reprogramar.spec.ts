@@ -149,3 +149,25 @@ test("un día lleno se marca en el calendario y ofrece fechas alternativas con l
     await db().query("DELETE FROM capacidad_fecha WHERE fecha = $1", [lleno]);
   }
 });
+
+test("lo que se escribe antes de que la página termine de cargar no se pierde: la fecha y el motivo llegan al veredicto y al contador", async ({ page }) => {
+  const cliente = await clienteNuevo("Lenta");
+  const id = await reservaDirecta(cliente.id, diaHabil(14));
+  await iniciarSesion(page, cliente.email);
+  // A slow phone: the HTML is on screen, its scripts have not arrived yet.
+  let soltar!: () => void;
+  const scripts = new Promise<void>((r) => (soltar = r));
+  await page.route("**/_next/static/chunks/**", async (ruta) => {
+    await scripts;
+    await ruta.continue();
+  });
+  // Scripts held back keep DOMContentLoaded from firing: wait for the HTML only.
+  await page.goto(`/reservas/${id}/reprogramar`, { waitUntil: "commit" });
+  const dia = diaLocal(diaHabil(20));
+  await page.getByLabel("Fecha (America/La_Paz)").fill(dia);
+  await page.getByLabel("Motivo", { exact: true }).fill("Cambio de vuelo por trabajo");
+  soltar();
+  await expect(page.getByText("Puede reprogramar a esta fecha")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("contador-motivo")).toHaveText("27 / 1000");
+  await expect(page.getByLabel("Fecha (America/La_Paz)")).toHaveValue(dia);
+});
