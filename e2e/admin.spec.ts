@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { feriadoNacional } from "../lib/reprogramacion/feriados";
 import { aLaHora, apiComo, clienteNuevo, db, diaHabil, diaLocal, idDeUsuario, reservaDirecta } from "./api-helpers";
-import { iniciarSesion, revisarPagina } from "./helpers";
+import { antesDeHidratar, iniciarSesion, revisarPagina } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -157,6 +157,24 @@ test("capacidad: un día con cupo 1 aparece lleno en el calendario del cliente t
   } finally {
     await db().query("DELETE FROM capacidad_fecha WHERE fecha = $1", [dia]);
   }
+});
+
+test("editor de reglas elegido antes de que cargue la página: el tipo y la casilla «Activa» se conservan y al guardar valen", async ({ page }) => {
+  await iniciarSesion(page, "admin@demo.bo");
+  const nombre = `Política antes de cargar ${Date.now()}`;
+  await antesDeHidratar(page, "/admin/reglas/nueva", async () => {
+    await page.getByLabel("Tipo").selectOption("POLITICA_CANCELACION");
+    await page.getByRole("checkbox", { name: "Activa" }).uncheck();
+  });
+  // The editor for the chosen type appears once the page can react: its tiers come from the type's state.
+  await expect(page.getByRole("list", { name: "Tramos" }).getByRole("listitem")).toHaveCount(4, { timeout: 15_000 });
+  await page.getByLabel("Nombre").fill(nombre);
+  await page.getByLabel("Mensaje cuando la política no lo permite").fill("No se puede cambiar esta reserva");
+  await page.getByRole("button", { name: "Crear regla" }).click();
+  await expect(page).toHaveURL(/\/admin\/reglas$/);
+  const { rows } = await db().query("SELECT tipo_regla, activa FROM regla_reprogramacion WHERE nombre = $1", [nombre]);
+  expect(rows).toEqual([{ tipo_regla: "POLITICA_CANCELACION", activa: false }]);
+  await db().query("DELETE FROM regla_reprogramacion WHERE nombre = $1", [nombre]);
 });
 
 test("reprogramación administrativa con omisión de regla y 2 cupones: se ven los códigos y el correo del cliente los trae", async ({ page }) => {

@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { feriadoNacional } from "../lib/reprogramacion/feriados";
 import { aLaHora, apiComo, clienteNuevo, db, diaHabil, diaLocal, fijarCapacidad, proximoDomingo, reservaDirecta } from "./api-helpers";
-import { iniciarSesion } from "./helpers";
+import { antesDeHidratar, iniciarSesion } from "./helpers";
 
 /** Moves the calendar to the day's month and returns the day's button. */
 async function diaDelCalendario(page: Page, fecha: string) {
@@ -154,19 +154,11 @@ test("lo que se escribe antes de que la página termine de cargar no se pierde: 
   const cliente = await clienteNuevo("Lenta");
   const id = await reservaDirecta(cliente.id, diaHabil(14));
   await iniciarSesion(page, cliente.email);
-  // A slow phone: the HTML is on screen, its scripts have not arrived yet.
-  let soltar!: () => void;
-  const scripts = new Promise<void>((r) => (soltar = r));
-  await page.route("**/_next/static/chunks/**", async (ruta) => {
-    await scripts;
-    await ruta.continue();
-  });
-  // Scripts held back keep DOMContentLoaded from firing: wait for the HTML only.
-  await page.goto(`/reservas/${id}/reprogramar`, { waitUntil: "commit" });
   const dia = diaLocal(diaHabil(20));
-  await page.getByLabel("Fecha (America/La_Paz)").fill(dia);
-  await page.getByLabel("Motivo", { exact: true }).fill("Cambio de vuelo por trabajo");
-  soltar();
+  await antesDeHidratar(page, `/reservas/${id}/reprogramar`, async () => {
+    await page.getByLabel("Fecha (America/La_Paz)").fill(dia);
+    await page.getByLabel("Motivo", { exact: true }).fill("Cambio de vuelo por trabajo");
+  });
   await expect(page.getByText("Puede reprogramar a esta fecha")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("contador-motivo")).toHaveText("27 / 1000");
   await expect(page.getByLabel("Fecha (America/La_Paz)")).toHaveValue(dia);

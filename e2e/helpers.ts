@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type Route, type TestInfo } from "@playwright/test";
 
 export const PASSWORD = "demo1234";
 
@@ -21,6 +21,27 @@ export async function iniciarSesion(page: Page, email: string, servidor = "") {
   await page.getByLabel("Contraseña").fill(PASSWORD);
   await page.getByRole("button", { name: "Ingresar" }).click();
   await expect(page.getByTestId("usuario-actual")).toBeVisible();
+}
+
+/**
+ * Opens a page as a slow phone gets it: its HTML on screen, its scripts held back until `antes` has
+ * typed and picked what a person would, then let through. The page's own state must end up with it.
+ */
+export async function antesDeHidratar(page: Page, ruta: string, antes: () => Promise<void>) {
+  let soltar!: () => void;
+  const scripts = new Promise<void>((r) => (soltar = r));
+  const retener = async (r: Route) => {
+    await scripts;
+    await r.continue();
+  };
+  // Only the scripts: a stylesheet held back would keep the page from painting at all.
+  const esScript = (url: URL) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js");
+  await page.route(esScript, retener);
+  // Scripts held back keep DOMContentLoaded from firing: wait for the HTML only.
+  await page.goto(ruta, { waitUntil: "commit" });
+  await antes();
+  // The route stays: from now on it lets every script through at once (unrouting would race the held ones).
+  soltar();
 }
 
 /**

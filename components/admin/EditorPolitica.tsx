@@ -5,7 +5,7 @@
 // (no two tiers with the same hours, 0–100 %), and its errors land on the row's inputs.
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Casilla, Input, Select } from "@/components/ui/input";
 
 export type TipoPolitica = "POLITICA_CANCELACION" | "COSTO_REPROGRAMACION" | "TRANSFERENCIA";
 export const TIPOS_POLITICA: TipoPolitica[] = ["POLITICA_CANCELACION", "COSTO_REPROGRAMACION", "TRANSFERENCIA"];
@@ -24,8 +24,6 @@ export interface EstadoPolitica {
   costo: string;
   hasta_horas: string;
 }
-
-const SELECT = "block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
 
 export function estadoInicialPolitica(tipo: string, c: Record<string, unknown>): EstadoPolitica {
   const tramos = Array.isArray(c.tramos)
@@ -65,7 +63,7 @@ export function EditorPolitica({ tipo, valor, cambiar, errores }: { tipo: TipoPo
     return (
       <div className="grid gap-4 sm:grid-cols-3">
         <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" className="size-5" checked={valor.permitida} onChange={(x) => cambiar({ ...valor, permitida: x.target.checked })} /> Se permite transferir
+          <Casilla checked={valor.permitida} onChange={(x) => cambiar({ ...valor, permitida: x.target.checked })} /> Se permite transferir
         </label>
         <Field id="costo" label="Costo de la transferencia (Bs)" error={e("costo")}>{(p) => <Input {...p} inputMode="decimal" value={valor.costo} onChange={(x) => cambiar({ ...valor, costo: x.target.value })} />}</Field>
         <Field id="hasta_horas" label="Hasta cuántas horas antes del inicio" error={e("hasta_horas")}>{(p) => <Input {...p} inputMode="numeric" value={valor.hasta_horas} onChange={(x) => cambiar({ ...valor, hasta_horas: x.target.value })} />}</Field>
@@ -89,10 +87,10 @@ export function EditorPolitica({ tipo, valor, cambiar, errores }: { tipo: TipoPo
             {!cancelacion && (
               <Field id={`tramos.${i}.modo`} label="Cobro">
                 {(p) => (
-                  <select {...p} value={t.modo} onChange={(x) => fijar(i, { modo: x.target.value as Tramo["modo"] })} className={SELECT}>
+                  <Select {...p} value={t.modo} onChange={(x) => fijar(i, { modo: x.target.value as Tramo["modo"] })}>
                     <option value="monto">Monto fijo (Bs)</option>
                     <option value="porcentaje">% del total</option>
-                  </select>
+                  </Select>
                 )}
               </Field>
             )}

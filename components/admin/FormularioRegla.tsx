@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { Casilla, Input, Select, Textarea } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
 import type { ResultadoAccion } from "@/lib/http/accion";
 import { enFechaLocal, fechaLocal } from "@/lib/reprogramacion/calendario";
@@ -55,8 +55,6 @@ function campoDeError(campo: string): string {
   if (campo.startsWith("condiciones_extras.")) return campo.slice("condiciones_extras.".length);
   return campo;
 }
-
-const SELECT = "block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
 
 export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEditable; zona: string; guardar: (id: number | null, cuerpo: unknown) => Promise<ResultadoAccion<{ id: number }>> }) {
   const router = useRouter();
@@ -147,7 +145,7 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
           <Field id="nombre" label="Nombre" error={e("nombre")}>{(p) => <Input {...p} value={nombre} onChange={(x) => setNombre(x.target.value)} />}</Field>
           <Field id="tipo_regla" label="Tipo" error={e("tipo_regla")}>
             {(p) => (
-              <select
+              <Select
                 {...p}
                 value={tipo}
                 onChange={(x) => {
@@ -155,17 +153,16 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
                   setTipo(nuevo);
                   if ((TIPOS_POLITICA as string[]).includes(nuevo) && nuevo !== tipo) setPolitica(estadoInicialPolitica(nuevo, {}));
                 }}
-                className={SELECT}
               >
                 {Object.entries(TIPOS).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-              </select>
+              </Select>
             )}
           </Field>
           <Field id="aplicable_a" label="Se aplica a" error={e("aplicable_a")}>
             {(p) => (
-              <select {...p} value={aplicable} onChange={(x) => setAplicable(x.target.value)} className={SELECT}>
+              <Select {...p} value={aplicable} onChange={(x) => setAplicable(x.target.value)}>
                 {Object.entries(APLICABLE).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-              </select>
+              </Select>
             )}
           </Field>
           <Field id="prioridad" label="Prioridad" hint="La de número más bajo decide entre reglas del mismo tipo." error={e("prioridad")}>
@@ -181,7 +178,7 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
               <div className="flex flex-wrap gap-x-4">
                 {[...DIAS, "FERIADOS"].map((d) => (
                   <label key={d} className="flex min-h-11 items-center gap-2 text-sm">
-                    <input id={`dia-${d}`} type="checkbox" className="size-5" checked={dias.includes(d)} onChange={(x) => setDias(x.target.checked ? [...dias, d] : dias.filter((v) => v !== d))} />
+                    <Casilla id={`dia-${d}`} checked={dias.includes(d)} onChange={(x) => setDias(x.target.checked ? [...dias, d] : dias.filter((v) => v !== d))} />
                     {NOMBRE_DIA[d]}
                   </label>
                 ))}
@@ -190,7 +187,7 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
             </fieldset>
           )}
           <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" className="size-5" checked={activa} onChange={(x) => setActiva(x.target.checked)} /> Activa
+            <Casilla checked={activa} onChange={(x) => setActiva(x.target.checked)} /> Activa
           </label>
           <div className="sm:col-span-2">
             <Field id="mensaje_error" label={esPolitica ? "Mensaje cuando la política no lo permite" : "Mensaje para quien no cumple la regla"} error={e("mensaje_error")}>
@@ -223,23 +220,23 @@ export function FormularioRegla({ inicial, zona, guardar }: { inicial: ReglaEdit
         <CardHeader title="Condiciones extra" titleId="titulo-condiciones" />
         <div className="grid gap-4 sm:grid-cols-2">
           <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" className="size-5" checked={soloVip} onChange={(x) => setSoloVip(x.target.checked)} /> Solo clientes VIP
+            <Casilla checked={soloVip} onChange={(x) => setSoloVip(x.target.checked)} /> Solo clientes VIP
           </label>
           <Field id="nivel_minimo" label="Nivel mínimo del cliente" error={e("nivel_minimo")}>
             {(p) => (
-              <select {...p} value={nivel} onChange={(x) => setNivel(x.target.value)} className={SELECT}>
+              <Select {...p} value={nivel} onChange={(x) => setNivel(x.target.value)}>
                 <option value="">Cualquiera</option>
                 {NIVELES.map((n) => <option key={n} value={n}>{n}</option>)}
-              </select>
+              </Select>
             )}
           </Field>
           {tipo === "DIA_BLACKOUT" && (
             <>
               <label className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="checkbox" className="size-5" checked={excluirNacionales} onChange={(x) => setExcluirNacionales(x.target.checked)} /> Bloquear feriados nacionales (con «Feriados nacionales» marcado)
+                <Casilla checked={excluirNacionales} onChange={(x) => setExcluirNacionales(x.target.checked)} /> Bloquear feriados nacionales (con «Feriados nacionales» marcado)
               </label>
               <label className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="checkbox" className="size-5" checked={emergencias} onChange={(x) => setEmergencias(x.target.checked)} /> Excepciones por emergencia
+                <Casilla checked={emergencias} onChange={(x) => setEmergencias(x.target.checked)} /> Excepciones por emergencia
               </label>
               <div className="space-y-2 sm:col-span-2">
                 <Field id="feriados_locales" label="Feriados locales" hint="Se bloquean con «Feriados nacionales» marcado." error={e("feriados_locales")}>

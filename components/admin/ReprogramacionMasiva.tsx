@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { Casilla, Input, Textarea } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 import type { ResultadoAccion } from "@/lib/http/accion";
@@ -101,7 +101,7 @@ export function ReprogramacionMasiva({ candidatas, zona, simular, ejecutar }: {
         ) : (
           <>
             <label className="mb-2 flex min-h-11 items-center gap-2 text-sm font-medium">
-              <input id="reservas" type="checkbox" className="size-5" checked={todas} onChange={() => setElegidas(todas ? new Set() : new Set(candidatas.map((c) => c.id)))} />
+              <Casilla id="reservas" checked={todas} onChange={() => setElegidas(todas ? new Set() : new Set(candidatas.map((c) => c.id)))} />
               Todas las del filtro
             </label>
             {errores.reservas && <p className="text-sm font-medium text-red-800">{errores.reservas}</p>}
@@ -109,7 +109,7 @@ export function ReprogramacionMasiva({ candidatas, zona, simular, ejecutar }: {
               {candidatas.map((c) => (
                 <li key={c.id}>
                   <label className="flex min-h-11 items-center gap-3 px-3 py-2 text-sm">
-                    <input type="checkbox" className="size-5 shrink-0" checked={elegidas.has(c.id)}
+                    <Casilla className="size-5 shrink-0" checked={elegidas.has(c.id)}
                       onChange={(e) => setElegidas((s) => { const n = new Set(s); if (e.target.checked) n.add(c.id); else n.delete(c.id); return n; })} />
                     <span className="grid flex-1 gap-x-3 sm:grid-cols-[4rem_1fr_1fr_9rem]">
                       <span className="font-medium">#{c.id}</span>
@@ -131,10 +131,10 @@ export function ReprogramacionMasiva({ candidatas, zona, simular, ejecutar }: {
           <fieldset className="sm:col-span-2">
             <legend className="mb-1 text-sm font-medium">Nueva fecha ({zona})</legend>
             <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="modo" className="size-5" checked={mismaHora} onChange={() => setMismaHora(true)} /> El mismo día para todas, cada una a su hora actual
+              <Casilla type="radio" name="modo" checked={mismaHora} onChange={() => setMismaHora(true)} /> El mismo día para todas, cada una a su hora actual
             </label>
             <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="modo" className="size-5" checked={!mismaHora} onChange={() => setMismaHora(false)} /> El mismo día y hora para todas
+              <Casilla type="radio" name="modo" checked={!mismaHora} onChange={() => setMismaHora(false)} /> El mismo día y hora para todas
             </label>
           </fieldset>
           <Field id="dia" label="Día" error={errores.dia}>{(p) => <Input {...p} type="date" value={dia} onChange={(e) => setDia(e.target.value)} />}</Field>
@@ -148,7 +148,7 @@ export function ReprogramacionMasiva({ candidatas, zona, simular, ejecutar }: {
             <legend className="mb-1 text-sm font-medium">Omitir reglas</legend>
             {TIPOS_REGLA.map((t) => (
               <label key={t.valor} className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="checkbox" className="size-5" checked={bypass.includes(t.valor)} onChange={(e) => setBypass(e.target.checked ? [...bypass, t.valor] : bypass.filter((b) => b !== t.valor))} />
+                <Casilla checked={bypass.includes(t.valor)} onChange={(e) => setBypass(e.target.checked ? [...bypass, t.valor] : bypass.filter((b) => b !== t.valor))} />
                 {t.texto}
               </label>
             ))}
@@ -158,7 +158,7 @@ export function ReprogramacionMasiva({ candidatas, zona, simular, ejecutar }: {
             {(p) => <Input {...p} inputMode="decimal" value={valorCupon} onChange={(e) => setValorCupon(e.target.value)} />}
           </Field>
           <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" className="size-5" checked={notificar} onChange={(e) => setNotificar(e.target.checked)} /> Avisar a cada cliente por correo
+            <Casilla checked={notificar} onChange={(e) => setNotificar(e.target.checked)} /> Avisar a cada cliente por correo
           </label>
         </div>
       </Card>

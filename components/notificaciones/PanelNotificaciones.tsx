@@ -8,6 +8,7 @@ import type { ConfiguracionTiempoReal } from "@/lib/notificaciones/tiempo-real/c
 import { suscribirseAReprogramaciones, type EstadoConexion } from "@/lib/notificaciones/tiempo-real/navegador";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
 import { toast } from "@/components/ui/toaster";
+import { Casilla, Input } from "@/components/ui/input";
 
 type Item = Omit<EventoEnVivo, "type" | "cliente_nombre">;
 export interface PaginaNotificaciones {
@@ -103,20 +104,20 @@ export function PanelNotificaciones({ configuracion, inicial, zona }: { configur
       </div>
 
       <form className="mb-3 flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => { e.preventDefault(); void consultar(1); }}>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" checked={soloNoLeidas} onChange={(e) => setSoloNoLeidas(e.target.checked)} />
+        <label className="flex min-h-11 items-center gap-2">
+          <Casilla checked={soloNoLeidas} onChange={(e) => setSoloNoLeidas(e.target.checked)} />
           Solo no leídas
         </label>
         <label className="flex flex-col">
           Desde
-          <input type="date" value={desde} onChange={(e) => setDesde(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+          <Input type="date" value={desde} onChange={(e) => setDesde(e.target.value)} />
         </label>
         <label className="flex flex-col">
           Hasta
-          <input type="date" value={hasta} onChange={(e) => setHasta(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+          <Input type="date" value={hasta} onChange={(e) => setHasta(e.target.value)} />
         </label>
-        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">Filtrar</button>
-        <button type="button" onClick={() => void marcarTodas()} disabled={pagina.no_leidas === 0} className="rounded px-3 py-1.5 text-blue-800 ring-1 ring-blue-800 disabled:opacity-40">
+        <button type="submit" className="min-h-11 rounded bg-slate-800 px-4 text-white">Filtrar</button>
+        <button type="button" onClick={() => void marcarTodas()} disabled={pagina.no_leidas === 0} className="min-h-11 rounded px-4 text-blue-800 ring-1 ring-blue-800 disabled:opacity-40">
           Marcar todas como leídas
         </button>
       </form>

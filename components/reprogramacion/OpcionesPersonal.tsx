@@ -3,7 +3,7 @@
 // Decimal function), priority, internal notes, whether to notify the client; admins also bypass
 // rules with a reason and grant coupons. Values only: validation lives with the form.
 import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { Casilla, Input, Select, Textarea } from "@/components/ui/input";
 import { formatearMonto } from "@/lib/formato/dinero";
 import { calcularDescuento } from "@/lib/reprogramacion/descuento";
 
@@ -52,8 +52,6 @@ export function vistaDescuento(total: string, porcentaje: string) {
   return { monto: d.monto.toFixed(2), totalNuevo: d.totalNuevo.toFixed(2) };
 }
 
-const CLASE_SELECT = "block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
-
 export function OpcionesPersonal({ rol, valores, cambiar, errores, total, moneda }: {
   rol: "OPERADOR" | "ADMIN";
   valores: ValoresPersonal;
@@ -68,7 +66,7 @@ export function OpcionesPersonal({ rol, valores, cambiar, errores, total, moneda
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">Descuento</legend>
         <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input type="checkbox" role="switch" aria-checked={valores.aplicar_descuento} checked={valores.aplicar_descuento} className="size-5"
+          <Casilla role="switch" aria-checked={valores.aplicar_descuento} checked={valores.aplicar_descuento} className="size-5"
             onChange={(e) => cambiar({ aplicar_descuento: e.target.checked })} />
           Aplicar descuento
         </label>
@@ -89,12 +87,12 @@ export function OpcionesPersonal({ rol, valores, cambiar, errores, total, moneda
 
       <Field id="prioridad" label="Prioridad" error={errores.prioridad}>
         {(p) => (
-          <select {...p} value={valores.prioridad} onChange={(e) => cambiar({ prioridad: e.target.value as ValoresPersonal["prioridad"] })} className={CLASE_SELECT}>
+          <Select {...p} value={valores.prioridad} onChange={(e) => cambiar({ prioridad: e.target.value as ValoresPersonal["prioridad"] })}>
             <option value="">Sin prioridad</option>
             <option value="BAJA">Baja</option>
             <option value="MEDIA">Media</option>
             <option value="ALTA">Alta</option>
-          </select>
+          </Select>
         )}
       </Field>
 
@@ -103,7 +101,7 @@ export function OpcionesPersonal({ rol, valores, cambiar, errores, total, moneda
       </Field>
 
       <label className="flex min-h-11 items-center gap-3 text-sm">
-        <input type="checkbox" checked={valores.notificar_cliente} className="size-5" onChange={(e) => cambiar({ notificar_cliente: e.target.checked })} />
+        <Casilla checked={valores.notificar_cliente} className="size-5" onChange={(e) => cambiar({ notificar_cliente: e.target.checked })} />
         Notificar al cliente por correo
       </label>
 
@@ -113,7 +111,7 @@ export function OpcionesPersonal({ rol, valores, cambiar, errores, total, moneda
             <legend className="text-sm font-medium">Omitir reglas (solo administradores)</legend>
             {TIPOS_REGLA.map((t) => (
               <label key={t.valor} className="flex min-h-11 items-center gap-3 text-sm">
-                <input type="checkbox" className="size-5" checked={valores.bypass_reglas.includes(t.valor)}
+                <Casilla checked={valores.bypass_reglas.includes(t.valor)}
                   onChange={(e) => cambiar({ bypass_reglas: e.target.checked ? [...valores.bypass_reglas, t.valor] : valores.bypass_reglas.filter((v) => v !== t.valor) })} />
                 {t.texto}
               </label>

@@ -4,7 +4,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { ESTADOS } from "@/components/reservas/EstadoReserva";
 
 export function BusquedaReservas({ zona }: { zona: string }) {
@@ -69,11 +69,11 @@ export function BusquedaReservas({ zona }: { zona: string }) {
       </Field>
       <Field id="estado" label="Estado">
         {(p) => (
-          <select {...p} value={params.get("estado") ?? ""} onChange={(e) => ir({ estado: e.target.value })}
-            className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base">
+          <Select {...p} value={params.get("estado") ?? ""} onChange={(e) => ir({ estado: e.target.value })}
+           >
             <option value="">Todos</option>
             {Object.entries(ESTADOS).map(([valor, { texto }]) => <option key={valor} value={valor}>{texto}</option>)}
-          </select>
+          </Select>
         )}
       </Field>
       <Field id="desde" label={`Desde (${zona})`}>

@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import type { FilaInforme, ResumenImportacion } from "@/lib/api/respuestas";
 import { InformeImportacion } from "./InformeImportacion";
+import { Casilla } from "@/components/ui/input";
 
 interface Prueba {
   /** The file the dry run read: importing another one needs its own dry run first. */
@@ -99,7 +100,7 @@ export function FormularioImportacion({ zona }: { zona: string }) {
         <Button variante="secundario" onClick={probar} cargando={probando} textoCargando="Leyendo el archivo…">Probar sin guardar</Button>
       </div>
       <label className="flex min-h-11 items-start gap-3 text-sm">
-        <input type="checkbox" checked={bienvenida} onChange={(e) => setBienvenida(e.target.checked)} className="mt-0.5 size-5" />
+        <Casilla checked={bienvenida} onChange={(e) => setBienvenida(e.target.checked)} className="mt-0.5 size-5" />
         <span>Enviar a los clientes nuevos el correo de bienvenida con sus enlaces «Gestionar mi reserva»<span className="block text-slate-600">Solo a los que esta importación crea; una vez cada uno.</span></span>
       </label>
       {vigente && (

@@ -7,6 +7,7 @@ import { Badge, type Tono } from "@/components/ui/badge";
 import type { FilaInforme, ResumenImportacion } from "@/lib/api/respuestas";
 import { formatearMonto } from "@/lib/formato/dinero";
 import { formatearFechaCorta } from "@/lib/formato/fecha";
+import { Casilla } from "@/components/ui/input";
 
 type Modo = "prueba" | "resultado";
 const ETIQUETA: Record<FilaInforme["resultado"], { prueba: string; resultado: string; tono: Tono }> = {
@@ -49,8 +50,8 @@ export function InformeImportacion({ resumen, filas, modo, zona }: { resumen: Re
       </ul>
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">Filas a mostrar</legend>
-        <label className="flex min-h-11 items-center gap-2"><input type="radio" name="filtro-filas" checked={filtro === "problemas"} onChange={() => setFiltro("problemas")} className="size-4" /> Con problemas ({problemas})</label>
-        <label className="flex min-h-11 items-center gap-2"><input type="radio" name="filtro-filas" checked={filtro === "todas"} onChange={() => setFiltro("todas")} className="size-4" /> Todas ({filas.length})</label>
+        <label className="flex min-h-11 items-center gap-2"><Casilla type="radio" name="filtro-filas" checked={filtro === "problemas"} onChange={() => setFiltro("problemas")} className="size-4" /> Con problemas ({problemas})</label>
+        <label className="flex min-h-11 items-center gap-2"><Casilla type="radio" name="filtro-filas" checked={filtro === "todas"} onChange={() => setFiltro("todas")} className="size-4" /> Todas ({filas.length})</label>
       </fieldset>
       {visibles.length === 0 ? (
         <p className="text-sm text-slate-700">Ninguna fila tiene errores, conflictos ni advertencias.</p>

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import type { EstadoFormulario } from "@/components/auth/FormularioNuevaContrasena";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 
 import { NOMBRE_ROL, type Rol } from "@/lib/auth/roles";
 
@@ -39,9 +39,9 @@ export function FormularioUsuario({ accion, valores, boton }: { accion: (previo:
       )}
       <Field id="rol" label="Rol" error={errorDe("rol")}>
         {(p) => (
-          <select {...p} name="rol" value={rol} onChange={(e) => setRol(e.target.value as Rol)} className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base">
+          <Select {...p} name="rol" value={rol} onChange={(e) => setRol(e.target.value as Rol)}>
             {(Object.keys(NOMBRE_ROL) as Rol[]).map((r) => <option key={r} value={r}>{NOMBRE_ROL[r]}</option>)}
-          </select>
+          </Select>
         )}
       </Field>
       {rol !== "CLIENTE" && (

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
 import { formatearFechaCorta, zonaAgencia } from "@/lib/formato/fecha";
@@ -36,10 +36,10 @@ export default async function MasivaPage({ searchParams }: { searchParams: Promi
           <Field id="q" label="Destino, cliente o n.º">{(p) => <Input {...p} name="q" defaultValue={busqueda.q ?? ""} />}</Field>
           <Field id="estado-filtro" label="Estado">
             {(p) => (
-              <select {...p} name="estado" defaultValue={busqueda.estado ?? ""} className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base">
+              <Select {...p} name="estado" defaultValue={busqueda.estado ?? ""}>
                 <option value="">Todos</option>
                 {Object.entries(ESTADOS).map(([v, { texto }]) => <option key={v} value={v}>{texto}</option>)}
-              </select>
+              </Select>
             )}
           </Field>
           <Field id="desde" label={`Desde (${zona})`}>{(p) => <Input {...p} type="date" name="desde" defaultValue={busqueda.desde ?? ""} />}</Field>

@@ -7,6 +7,7 @@ import { actorDePagina } from "@/lib/auth/pagina";
 import { prisma } from "@/lib/db/client";
 import { ErrorDominio } from "@/lib/errores";
 import { listarUsuarios } from "@/lib/usuarios/gestion";
+import { Input, Select } from "@/components/ui/input";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Usuarios" };
@@ -24,7 +25,6 @@ export default async function UsuariosPage({ searchParams }: { searchParams: Pro
   });
   const paginas = Math.max(1, Math.ceil(resultado.total / resultado.por_pagina));
   const enlacePagina = (n: number) => `/admin/usuarios?${new URLSearchParams({ ...consulta, pagina: String(n) })}`;
-  const seleccion = "block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -35,22 +35,22 @@ export default async function UsuariosPage({ searchParams }: { searchParams: Pro
         <form className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" role="search">
           <div>
             <label htmlFor="q" className="block text-sm font-medium">Buscar</label>
-            <input id="q" name="q" type="search" defaultValue={p.q} placeholder="Nombre, apellido o correo" className={`${seleccion} mt-1`} />
+            <Input id="q" name="q" type="search" defaultValue={p.q} placeholder="Nombre, apellido o correo" className="mt-1" />
           </div>
           <div>
             <label htmlFor="rol" className="block text-sm font-medium">Rol</label>
-            <select id="rol" name="rol" defaultValue={p.rol ?? ""} className={`${seleccion} mt-1`}>
+            <Select id="rol" name="rol" defaultValue={p.rol ?? ""} className="mt-1">
               <option value="">Todos</option>
               {Object.entries(NOMBRE_ROL).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-            </select>
+            </Select>
           </div>
           <div>
             <label htmlFor="activo" className="block text-sm font-medium">Estado</label>
-            <select id="activo" name="activo" defaultValue={p.activo ?? ""} className={`${seleccion} mt-1`}>
+            <Select id="activo" name="activo" defaultValue={p.activo ?? ""} className="mt-1">
               <option value="">Todos</option>
               <option value="true">Activos</option>
               <option value="false">Desactivados</option>
-            </select>
+            </Select>
           </div>
           <button type="submit" className={clasesBoton("secundario")}>Filtrar</button>
         </form>
