@@ -1,8 +1,8 @@
 // Early, cheap refusal at the edge of the app, and the security headers of every response.
 // Every handler and page still checks on the server.
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { INICIO_POR_ROL, rolesDelArea } from "@/lib/auth/roles";
+import { decodificarToken, tokenDeCookies } from "@/lib/auth/token-sesion";
 import { registrarSolicitud } from "@/lib/http/registro-solicitud";
 import { cabecerasComunes, idDeSolicitud, nuevoNonce, politicaDeContenido } from "@/lib/seguridad/cabeceras";
 
@@ -37,7 +37,8 @@ async function decidir(request: NextRequest, csp: string, nonce: string, request
   // The public health probe answers load balancers, which carry no session; account recovery and
   // sign-in links are asked for by people who are not signed in.
   if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/webhooks/") || pathname.startsWith("/api/cuenta/") || /^\/api\/salud\/?$/.test(pathname)) return seguir();
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  const cookie = tokenDeCookies(request.cookies);
+  const token = cookie ? await decodificarToken(cookie) : null;
 
   if (pathname.startsWith("/api/")) {
     if (!token)

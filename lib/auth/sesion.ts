@@ -1,5 +1,5 @@
 // Server-side role guard used by every route handler, server action and page.
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { noAutenticado, permisoDenegado } from "@/lib/errores";
@@ -7,44 +7,12 @@ import type { Rol } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./credenciales";
 import { authOptions } from "./options";
 import { actorDeSesion } from "./sesiones";
-
-const COOKIE_SEGURA = "__Secure-next-auth.session-token";
-const COOKIE_LOCAL = "next-auth.session-token";
-// Decrypting the session JWT (HKDF + AES-GCM) is most of a light request's CPU, and each request
-// needs the actor once or twice: the session id inside is kept per process, keyed by the cookie
-// itself, until the token's own expiry. Whether that session is still open is asked every time
-// (actorDeSesion, cached until a NOTIFY ends it).
-const decodificados = new Map<string, { sid: string | null; vence: number }>();
-const MAXIMO_EN_MEMORIA = 10_000;
-
-async function sidDelToken(token: string): Promise<string | null> {
-  const guardado = decodificados.get(token);
-  if (guardado && guardado.vence > Date.now()) return guardado.sid;
-  const jwt = await decode({ token, secret: authOptions.secret ?? "" }).catch(() => null);
-  if (!jwt?.exp) return null;
-  const sid = typeof jwt.sid === "string" ? jwt.sid : null;
-  if (decodificados.size >= MAXIMO_EN_MEMORIA) decodificados.clear();
-  decodificados.set(token, { sid, vence: Number(jwt.exp) * 1000 });
-  return sid;
-}
-
-/** The session cookie's value; one split into chunks (.0, .1, …) is put back together. */
-async function tokenDeSesion(): Promise<string | null> {
-  const almacen = await cookies();
-  const entero = [COOKIE_SEGURA, COOKIE_LOCAL].map((n) => almacen.get(n)?.value).find(Boolean);
-  if (entero) return entero;
-  const trozos = almacen
-    .getAll()
-    .map((c) => ({ c, n: /next-auth\.session-token\.(\d+)$/.exec(c.name) }))
-    .filter((t) => t.n)
-    .sort((a, b) => Number(a.n![1]) - Number(b.n![1]));
-  return trozos.length ? trozos.map((t) => t.c.value).join("") : null;
-}
+import { COOKIE_SEGURA, COOKIE_LOCAL, decodificarToken, tokenDeCookies } from "./token-sesion";
 
 export async function actorActual(): Promise<Actor | null> {
-  const token = await tokenDeSesion();
-  const sid = token ? await sidDelToken(token) : null;
-  return sid ? actorDeSesion(prisma, sid) : null;
+  const token = tokenDeCookies(await cookies());
+  const jwt = token ? await decodificarToken(token) : null;
+  return typeof jwt?.sid === "string" ? actorDeSesion(prisma, jwt.sid) : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PropositoEnlace } from "@/lib/generated/prisma/enums";
 import { cerrarSesionesDeReserva } from "@/lib/auth/sesiones";
+import { porTandas } from "@/lib/db/por-tandas";
 import { noEncontrado } from "@/lib/errores";
 import { FORMA_TOKEN, hashDeToken, mismoHash, nuevoToken } from "./tokens";
 
@@ -37,12 +38,20 @@ export async function emitirToken(db: Tx, enlaceId: number): Promise<string | nu
   return count === 1 ? token : null;
 }
 
+// The worker composes dozens of client messages at once, each minting its link: the rows minted in
+// one turn of the event loop go in as one INSERT.
+const insertarEnlacesGestion = porTandas(
+  async (db, filas: { hash: string; usuarioId: number; reservaId: number; venceAt: Date }[]) => {
+    await db.enlaceAcceso.createMany({ data: filas.map((f) => ({ proposito: "GESTION" as const, ...f })) });
+    return new Map(filas.map((f) => [f.hash, true]));
+  },
+  (f) => f.hash,
+);
+
 /** A fresh manage link for one reservation and its holder (each client email carries its own). */
-export async function emitirEnlaceGestion(db: Tx, reservaId: number, usuarioId: number): Promise<string> {
+export async function emitirEnlaceGestion(db: Db, reservaId: number, usuarioId: number): Promise<string> {
   const token = nuevoToken();
-  await db.enlaceAcceso.create({
-    data: { proposito: "GESTION", usuarioId, reservaId, hash: hashDeToken(token), venceAt: new Date(Date.now() + VIGENCIA_MAXIMA_GESTION_MS) },
-  });
+  await insertarEnlacesGestion(db, [{ hash: hashDeToken(token), usuarioId, reservaId, venceAt: new Date(Date.now() + VIGENCIA_MAXIMA_GESTION_MS) }]);
   return token;
 }
 

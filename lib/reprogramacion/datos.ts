@@ -58,9 +58,11 @@ export async function cargarOcupacionEntre(db: Tx, desde: Date, hasta: Date, zon
   };
 }
 
+const claveDeDia = (dia: string) => "capacidad:" + dia;
+
 /** Serialises every booking into one local day (held until the transaction ends). */
 export async function bloquearDia(db: Tx, dia: string) {
-  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"capacidad:" + dia}))`;
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claveDeDia(dia)}))`;
 }
 
 /** Several days' locks in one statement, always in day order (two writers never wait on each other in a circle). */
@@ -100,15 +102,21 @@ export interface Bloqueo {
  * The reservation with its services and client, the acting user and the rules' version in one round
  * trip; with `bloquear`, the reservation row is locked for the transaction. Null when it does not exist.
  */
-export async function cargarReserva(db: Tx, id: number, actorId: number, bloquear = false): Promise<Carga | null> {
+/**
+ * How a load locks: not at all, the reservation rows, or the row and then one day's capacity lock in
+ * the same round trip (what a reschedule into that day takes next anyway; row first, as everywhere).
+ */
+export type Bloquear = boolean | { dia: string };
+
+export async function cargarReserva(db: Tx, id: number, actorId: number, bloquear: Bloquear = false): Promise<Carga | null> {
   return (await cargarReservas(db, [id], actorId, bloquear)).get(id) ?? null;
 }
 
 export type Carga = Bloqueo & { reserva: ReservaCompleta };
 
 /** Several reservations in one round trip (a bulk move's batch), locked in id order with `bloquear`. */
-export async function cargarReservas(db: Tx, ids: number[], actorId: number, bloquear = false): Promise<Map<number, Carga>> {
-  const filas = await db.$queryRaw<FilaBloqueo[]>`
+export async function cargarReservas(db: Tx, ids: number[], actorId: number, bloquear: Bloquear = false): Promise<Map<number, Carga>> {
+  const carga = Prisma.sql`
     SELECT r.id, r.usuario_id, r.destino, r.fecha_inicio, r.fecha_original, r.estado::text, r.total, r.moneda, r.numero_reprogramaciones,
            r.fecha_reprogramacion, r.motivo_reprogramacion, r.reprogramado_por_id, r.costo_reprogramacion, r.tipo_ultima_reprogramacion::text,
            r.created_at, r.updated_at, r.referencia_externa, r.cambios,
@@ -123,6 +131,11 @@ export async function cargarReservas(db: Tx, ids: number[], actorId: number, blo
     WHERE r.id = ANY(${ids}::int[])
     ORDER BY r.id
     ${bloquear ? Prisma.sql`FOR UPDATE OF r` : Prisma.empty}`;
+  // The day's lock is an InitPlan of the outer projection: PostgreSQL runs it at the first row, once
+  // the CTE has locked that row (and never when the reservation does not exist).
+  const filas = await db.$queryRaw<FilaBloqueo[]>(
+    typeof bloquear === "object" ? Prisma.sql`WITH c AS (${carga}) SELECT c.*, (SELECT pg_advisory_xact_lock(hashtext(${claveDeDia(bloquear.dia)}))::text) AS dia_bloqueado FROM c` : carga,
+  );
   return new Map(filas.map((fila) => [fila.id, deFila(fila, actorId)]));
 }
 

@@ -10,7 +10,7 @@ import type { TipoRegla, TipoReprogramacion } from "@/lib/generated/prisma/enums
 import { notificacionesSql } from "@/lib/notificaciones/encolar";
 import type { ReservaCompleta } from "@/lib/reservas/serializar";
 import { fechaLocal, HORA_MS } from "./calendario";
-import { bloquearDia, cargarReserva, cargarOcupacion, cargarOcupacionDelDia, type Carga, type Configuracion, type Tx } from "./datos";
+import { bloquearDia, cargarReserva, cargarOcupacion, cargarOcupacionDelDia, type Bloquear, type Carga, type Configuracion, type Tx } from "./datos";
 import { vigentesEnVersion } from "./vigentes";
 import { calcularDescuento } from "./descuento";
 import { politicasDe } from "@/lib/politicas/aplicables";
@@ -59,7 +59,7 @@ export function alternativasReservables(reglas: Regla[], ctx: ContextoReglas, oc
 }
 
 /** Loads a reservation the actor may act on (one statement), with the acting user and the rules' version; someone else's is the same 404 as a missing one. */
-export async function reservaYActor(db: Tx, actor: Actor, id: number, bloquear = false, precargada?: Carga | null) {
+export async function reservaYActor(db: Tx, actor: Actor, id: number, bloquear: Bloquear = false, precargada?: Carga | null) {
   const carga = precargada !== undefined ? precargada : await cargarReserva(db, id, actor.id, bloquear);
   // A manage-link session reaches its one reservation; the client's others are as missing as anyone's.
   if (!carga || (actor.rol === "CLIENTE" && (carga.reserva.usuarioId !== actor.id || (actor.reservaId != null && carga.reserva.id !== actor.reservaId))))
@@ -189,14 +189,16 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
   const ahora = reloj.ahora ?? new Date();
   const zona = reloj.zona ?? zonaAgencia();
   const nuevaFecha = new Date(solicitud.nueva_fecha);
-  const { reserva, actor, version } = await reservaYActor(tx, actorSesion, reservaId, true, tanda ? (tanda.cargas.get(reservaId) ?? null) : undefined);
+  const dia = fechaLocal(nuevaFecha, zona);
+  // Alone, the load also takes the target day's capacity lock (one round trip less; a refused move
+  // holds it only until its rollback). A bulk move's batch comes loaded and locks each day once.
+  const { reserva, actor, version } = tanda ? await reservaYActor(tx, actorSesion, reservaId, true, tanda.cargas.get(reservaId) ?? null) : await reservaYActor(tx, actorSesion, reservaId, { dia });
   const { reglas, config } = await vigentesEnVersion(tx, version);
   validarNuevaFecha(reserva, nuevaFecha, ahora, config.horizonteReservaDias);
   const bypass = solicitud.bypass_reglas ?? [];
   const ctx = contextoReglas(reserva, actorSesion.rol, nuevaFecha, ahora, zona, feriadoNacional);
   const evaluacion = evaluarReglas(reglas, ctx, bypass);
 
-  const dia = fechaLocal(nuevaFecha, zona);
   // The ±25 days around the date are only needed to suggest alternatives when it is refused.
   const ocupacionCercana = () => cargarOcupacion(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id);
   if (evaluacion.violadas.length) {
@@ -205,8 +207,10 @@ export async function escribirReprogramacion(tx: Tx, actorSesion: Actor, reserva
   }
 
   // Capacity: the day lock makes concurrent moves into one day count one after another.
-  if (!tanda?.diasBloqueados.has(dia)) await bloquearDia(tx, dia);
-  tanda?.diasBloqueados.add(dia);
+  if (tanda && !tanda.diasBloqueados.has(dia)) {
+    await bloquearDia(tx, dia);
+    tanda.diasBloqueados.add(dia);
+  }
   const cupo = libres(await cargarOcupacionDelDia(tx, nuevaFecha, zona, config.capacidadDiariaPorDefecto, reserva.id), dia);
   if (cupo.libres <= 0)
     throw errorSinCapacidad(nuevaFecha, cupo, alternativasReservables(reglas, ctx, await ocupacionCercana(), bypass, nuevaFecha), { reservaId: reserva.id });
