@@ -6,7 +6,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const global = globalThis as unknown as { workerNotificaciones?: Promise<unknown> };
   if (global.workerNotificaciones) return;
-  const [{ iniciarWorker }, { prisma }] = await Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client")]);
+  const [{ iniciarWorker }, { prisma }, { alApagar }] = await Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client"), import("@/lib/apagado")]);
   // It keeps retrying by itself while the database is unreachable.
-  global.workerNotificaciones = iniciarWorker({ db: prisma, disposicion: "servidor" });
+  const worker = iniciarWorker({ db: prisma, disposicion: "servidor" });
+  global.workerNotificaciones = worker;
+  // On SIGTERM the live streams end and the worker finishes its jobs in hand, so next start can exit.
+  alApagar(async () => (await worker).stop());
 }

@@ -9,6 +9,8 @@
 //      and once on its own: a reschedule made 30 s after the database is back has every delivery
 //      sent within 30 s; /api/salud turns 503 within 5 s and 200 again; a 500 during the outage
 //      carries the request id in its body, its header and one log line.
+//   5. next start gets SIGTERM with a staff live feed open: the feed ends, the process exits within
+//      10 s (a rolling deploy does not wait on it) and its worker holds no job.
 // FIABILIDAD_SOLO=1,4 runs only those scenarios.
 // Ends with "N passed, N failed"; exit code 1 on any failure. Takes about 5 minutes.
 import type { ChildProcess } from "node:child_process";
@@ -23,6 +25,7 @@ import { iniciarResendFalso } from "@/tests/fakes/resend";
 import { aLaHora, diaHabil } from "@/tests/fechas";
 import { embeddedUrl, freePort, startEmbedded, stopEmbedded } from "./lib/database";
 import { migrate } from "./lib/prepare";
+import { RUTA_STREAM } from "@/lib/notificaciones/tiempo-real/configuracion";
 import { ARGUMENTOS_CHROMIUM, buscarNavegador, SIN_NAVEGADOR } from "./lib/navegador";
 import { exited, nextBin, run, runToEnd, waitForHttp } from "./lib/processes";
 
@@ -305,6 +308,31 @@ try {
       return `/api/salud 503 a los ${degradadoEn.toFixed(1)} s de la caída y 200 al volver; el 500 llevó ${id} en cuerpo, cabecera y ${lineas.length} línea(s) del registro; las entregas de la reserva ${despues} (30 s tras la vuelta) se enviaron en ${entregadasEn.toFixed(1)} s, y las ${correos.esperados} de correo en vuelo durante la caída, una vez cada una; /api/admin/salud: ${salud.estado}, ${salud.workers.length} worker(s)`;
     });
   }
+  await escenario("5. SIGTERM a next start con el panel en vivo abierto", async () => {
+    await detenerTodo();
+    web = iniciarWeb(true);
+    await waitForHttp(`${URL_WEB}/login`);
+    const sesion = await iniciarSesionApi("operador@demo.bo");
+    const feed = await fetch(`${URL_WEB}${RUTA_STREAM}`, { headers: { cookie: sesion } });
+    afirmar(feed.status === 200 && feed.body, `el panel en vivo respondió ${feed.status}`);
+    const lector = feed.body.getReader();
+    await lector.read();
+    const hecha = await reprogramar(sesion);
+    await hasta("entregas antes del SIGTERM", 30_000, async () => (await pendientes([hecha])) === 0);
+    const senalada = Date.now();
+    senal(web, "SIGTERM");
+    const feedTermina = (async () => {
+      for (;;) if ((await lector.read()).done) return Date.now() - senalada;
+    })().catch(() => Date.now() - senalada);
+    const codigo = await Promise.race([exited(web), esperar(10_000).then(() => null)]);
+    afirmar(codigo !== null, "next start seguía vivo 10 s después del SIGTERM");
+    const salioEn = Date.now() - senalada;
+    const feedEn = await Promise.race([feedTermina, esperar(1_000).then(() => null)]);
+    afirmar(feedEn !== null, "el panel en vivo siguió abierto");
+    const bloqueados = (await base.query("SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL")).rows[0].n;
+    afirmar(bloqueados === 0, `${bloqueados} trabajos quedaron bloqueados por el worker detenido`);
+    return `el panel en vivo terminó ${feedEn} ms después del SIGTERM y next start salió a los ${salioEn} ms (código ${codigo}), sin trabajos bloqueados`;
+  });
   salida = resultados.every((r) => r.ok) ? 0 : 1;
 } catch (error) {
   console.error(error);

@@ -31,7 +31,8 @@ export function streamDeReprogramaciones(cancelada: AbortSignal): ReadableStream
           control.close();
         } catch {}
       };
-      cancelada.addEventListener("abort", cerrar, { once: true });
+      if (cancelada.aborted) cerrar();
+      else cancelada.addEventListener("abort", cerrar, { once: true });
     },
     cancel() {
       cerrar();
