@@ -10,6 +10,7 @@ export async function register() {
   // It keeps retrying by itself while the database is unreachable.
   const worker = iniciarWorker({ db: prisma, disposicion: "servidor" });
   global.workerNotificaciones = worker;
-  // On SIGTERM the live streams end and the worker finishes its jobs in hand, so next start can exit.
+  // On SIGTERM the live streams end, so next start can exit, and the worker is asked to stop (if the
+  // exit cuts that short, the sweep of any other worker frees the jobs it held).
   alApagar(async () => (await worker).stop());
 }

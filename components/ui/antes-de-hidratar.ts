@@ -7,7 +7,6 @@ import { useEffect, useRef, type ChangeEvent } from "react";
 type Campo = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 interface PropsControladas<E extends Campo> {
-  type?: string;
   value?: unknown;
   checked?: boolean;
   onChange?: (e: ChangeEvent<E>) => void;
@@ -25,8 +24,8 @@ function diferencia(campo: Campo, props: { value?: unknown; checked?: boolean })
 }
 
 /**
- * The element's ref: on mount, a controlled field whose screen differs
- * from its props hands what is on screen to onChange once, as a change event would have.
+ * The element's ref: on mount, a controlled field whose screen differs from its props hands what is
+ * on screen to onChange once, as the change event React never fired would have.
  */
 export function useAdoptarAntesDeHidratar<E extends Campo>(props: PropsControladas<E>) {
   const propio = useRef<E | null>(null);

@@ -99,15 +99,15 @@ export interface Bloqueo {
 }
 
 /**
- * The reservation with its services and client, the acting user and the rules' version in one round
- * trip; with `bloquear`, the reservation row is locked for the transaction. Null when it does not exist.
- */
-/**
  * How a load locks: not at all, the reservation rows, or the row and then one day's capacity lock in
  * the same round trip (what a reschedule into that day takes next anyway; row first, as everywhere).
  */
 export type Bloquear = boolean | { dia: string };
 
+/**
+ * The reservation with its services and client, the acting user and the rules' version in one round
+ * trip; with `bloquear`, the reservation row is locked for the transaction. Null when it does not exist.
+ */
 export async function cargarReserva(db: Tx, id: number, actorId: number, bloquear: Bloquear = false): Promise<Carga | null> {
   return (await cargarReservas(db, [id], actorId, bloquear)).get(id) ?? null;
 }
