@@ -294,6 +294,8 @@ test("métricas: los gráficos del periodo traen en su tabla accesible las misma
 
 for (const ancho of [390, 1280]) {
   test(`páginas de administración sin violaciones graves de accesibilidad a ${ancho} px`, async ({ browser }, testInfo) => {
+    // Nine pages, each with axe and a full-page screenshot: 57 s and then over 60 s on a loaded 2-core runner.
+    test.setTimeout(150_000);
     const page = await (await browser.newContext({ viewport: { width: ancho, height: 900 } })).newPage();
     await iniciarSesion(page, "admin@demo.bo");
     const { rows } = await db().query("SELECT id FROM lote_reprogramacion ORDER BY id DESC LIMIT 1");

@@ -19,6 +19,8 @@ async function vigilarCsp(page: Page): Promise<string[]> {
 }
 
 test("ninguna violación de CSP en las páginas de cada rol", async ({ page, browser }) => {
+  // Every page of every role, each loaded and watched for reports: 40 s on a loaded 2-core runner.
+  test.setTimeout(120_000);
   // Something in the mailbox and the live panel.
   const cliente = await apiComo("cliente@demo.bo");
   const id = await reservaDirecta(await idDeUsuario("cliente@demo.bo"), diaHabil(150));
