@@ -4,16 +4,27 @@
 // delivering. On SIGTERM or SIGINT this signal fires: the streams end (browsers reconnect to the
 // new process on their own) and the in-server worker stops. Kept on globalThis: route handlers and
 // instrumentation are bundled apart and would otherwise each get their own copy.
+import { setMaxListeners } from "node:events";
+
 const global = globalThis as unknown as { apagado?: AbortController };
+
+// Every open live feed listens to the one signal: no "possible leak" warning past ten of them.
+function controlador() {
+  if (!global.apagado) {
+    global.apagado = new AbortController();
+    setMaxListeners(0, global.apagado.signal);
+  }
+  return global.apagado;
+}
 
 /** Fires once when the process is asked to stop. */
 export function senalDeApagado(): AbortSignal {
-  return (global.apagado ??= new AbortController()).signal;
+  return controlador().signal;
 }
 
 /** Installs the handler once per process; `detener` runs after the signal (e.g. the worker's stop). */
 export function alApagar(detener: () => Promise<unknown>) {
-  const control = (global.apagado ??= new AbortController());
+  const control = controlador();
   const apagar = () => {
     if (control.signal.aborted) return;
     control.abort();
@@ -22,3 +33,11 @@ export function alApagar(detener: () => Promise<unknown>) {
   process.once("SIGTERM", apagar);
   process.once("SIGINT", apagar);
 }
+
+/**
+ * The last line a stream sends when the server is stopping. A browser reconnects after `retry`, on
+ * the same keep-alive connection if it is still open; Node closes an idle connection only after 5 s
+ * (its keepAliveTimeout), so a 3 s retry would keep this process answering forever. After 10 s the
+ * connection is gone and the browser's new request reaches a live instance.
+ */
+export const REINTENTO_TRAS_APAGADO = "retry: 10000\n\n";

@@ -9,8 +9,9 @@
 //      and once on its own: a reschedule made 30 s after the database is back has every delivery
 //      sent within 30 s; /api/salud turns 503 within 5 s and 200 again; a 500 during the outage
 //      carries the request id in its body, its header and one log line.
-//   5. next start gets SIGTERM with a staff live feed open: the feed ends, the process exits within
-//      10 s (a rolling deploy does not wait on it) and its worker holds no job.
+//   5. next start gets SIGTERM with a staff live feed and a support tab open: the feed ends, the
+//      process exits within 10 s (a rolling deploy does not wait on them), its worker holds no job,
+//      and the tab is live again on the next server without a reload.
 // FIABILIDAD_SOLO=1,4 runs only those scenarios.
 // Ends with "N passed, N failed"; exit code 1 on any failure. Takes about 5 minutes.
 import type { ChildProcess } from "node:child_process";
@@ -313,6 +314,13 @@ try {
     web = iniciarWeb(true);
     await waitForHttp(`${URL_WEB}/login`);
     const sesion = await iniciarSesionApi("operador@demo.bo");
+    // A support tab with the panel open, as in a real deploy: its EventSource reconnects by itself.
+    const pestana = await (await navegador.newContext({ baseURL: URL_WEB, locale: "es-BO" })).newPage();
+    await pestana.goto("/login");
+    await pestana.getByLabel("Correo electrónico").fill("operador@demo.bo");
+    await pestana.getByLabel("Contraseña").fill("demo1234");
+    await pestana.getByRole("button", { name: "Ingresar" }).click();
+    await pestana.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 20_000 });
     const feed = await fetch(`${URL_WEB}${RUTA_STREAM}`, { headers: { cookie: sesion } });
     afirmar(feed.status === 200 && feed.body, `el panel en vivo respondió ${feed.status}`);
     const lector = feed.body.getReader();
@@ -331,7 +339,14 @@ try {
     afirmar(feedEn !== null, "el panel en vivo siguió abierto");
     const bloqueados = (await base.query("SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL")).rows[0].n;
     afirmar(bloqueados === 0, `${bloqueados} trabajos quedaron bloqueados por el worker detenido`);
-    return `el panel en vivo terminó ${feedEn} ms después del SIGTERM y next start salió a los ${salioEn} ms (código ${codigo}), sin trabajos bloqueados`;
+    // The next server on the same address: the open tab is live again without a reload.
+    const nuevo = Date.now();
+    web = iniciarWeb(true);
+    await waitForHttp(`${URL_WEB}/login`);
+    await pestana.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 30_000 });
+    const reconectadaEn = (Date.now() - nuevo) / 1000;
+    await pestana.context().close();
+    return `el panel en vivo terminó ${feedEn} ms después del SIGTERM y next start salió a los ${salioEn} ms (código ${codigo}), con una pestaña de soporte abierta y sin trabajos bloqueados; la pestaña volvió a «En vivo» ${reconectadaEn.toFixed(1)} s después de arrancar el servidor siguiente, sin recargar`;
   });
   salida = resultados.every((r) => r.ok) ? 0 : 1;
 } catch (error) {

@@ -1,6 +1,7 @@
 // One SSE stream per staff browser tab: `conectado` when the live feed is up, `reconectando` while
 // the database connection behind it is being restored, every reschedule as `event: reprogramacion`,
 // and a comment every 20 s so proxies keep the connection open. Closes cleanly when the tab goes away.
+import { REINTENTO_TRAS_APAGADO, senalDeApagado } from "@/lib/apagado";
 import { EVENTO_REPROGRAMACION } from "./configuracion";
 import { escucharReprogramaciones } from "./escucha";
 
@@ -24,15 +25,23 @@ export function streamDeReprogramaciones(cancelada: AbortSignal): ReadableStream
         alCambiarConexion: (conectado) => enviar(`event: ${conectado ? "conectado" : "reconectando"}\ndata: {}\n\n`),
       });
       const latido = setInterval(() => enviar(": latido\n\n"), LATIDO_MS);
+      // A server that is stopping ends the stream and tells the browser to come back later (elsewhere).
+      const apagado = senalDeApagado();
+      const alApagarse = () => {
+        enviar(REINTENTO_TRAS_APAGADO);
+        cerrar();
+      };
       cerrar = () => {
         clearInterval(latido);
         dejarDeEscuchar();
+        apagado.removeEventListener("abort", alApagarse);
         try {
           control.close();
         } catch {}
       };
-      if (cancelada.aborted) cerrar();
-      else cancelada.addEventListener("abort", cerrar, { once: true });
+      cancelada.addEventListener("abort", cerrar, { once: true });
+      if (apagado.aborted) alApagarse();
+      else apagado.addEventListener("abort", alApagarse, { once: true });
     },
     cancel() {
       cerrar();

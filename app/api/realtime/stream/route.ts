@@ -1,5 +1,4 @@
 // Built-in live feed for staff: Server-Sent Events fed by PostgreSQL LISTEN/NOTIFY.
-import { senalDeApagado } from "@/lib/apagado";
 import { requerirRol } from "@/lib/auth/sesion";
 import { ROLES_STAFF } from "@/lib/auth/roles";
 import { ruta, metodos } from "@/lib/http/api";
@@ -9,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 const get = ruta(async (request) => {
   await requerirRol(ROLES_STAFF);
-  // It ends when the tab goes away or the server is stopping (the browser reconnects elsewhere).
-  return new Response(streamDeReprogramaciones(AbortSignal.any([request.signal, senalDeApagado()])), {
+  return new Response(streamDeReprogramaciones(request.signal), {
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
   });
 });
