@@ -189,6 +189,16 @@ try {
     for (const p of procesos.filter(vivo)) senal(p, "SIGKILL");
     await Promise.all(procesos.map((p) => Promise.race([exited(p), esperar(5_000)])));
   };
+  /** An operator's browser tab on /soporte, its live panel connected. */
+  const pestanaDeSoporte = async () => {
+    const pagina = await (await navegador.newContext({ baseURL: URL_WEB, locale: "es-BO" })).newPage();
+    await pagina.goto("/login");
+    await pagina.getByLabel("Correo electrónico").fill("operador@demo.bo");
+    await pagina.getByLabel("Contraseña").fill("demo1234");
+    await pagina.getByRole("button", { name: "Ingresar" }).click();
+    await pagina.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 20_000 });
+    return pagina;
+  };
   let web = iniciarWeb(false);
   await waitForHttp(`${URL_WEB}/login`);
   const operador = await iniciarSesionApi("operador@demo.bo");
@@ -221,12 +231,7 @@ try {
     web = iniciarWeb(true);
     await waitForHttp(`${URL_WEB}/login`);
     const standalone = procesos.filter((p) => p !== web && vivo(p)).at(-1)!;
-    const pagina = await (await navegador.newContext({ baseURL: URL_WEB, locale: "es-BO" })).newPage();
-    await pagina.goto("/login");
-    await pagina.getByLabel("Correo electrónico").fill("operador@demo.bo");
-    await pagina.getByLabel("Contraseña").fill("demo1234");
-    await pagina.getByRole("button", { name: "Ingresar" }).click();
-    await pagina.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 20_000 });
+    const pagina = await pestanaDeSoporte();
 
     resend.demorar(2000);
     const antes = [await reprogramar(operador), await reprogramar(operador)];
@@ -315,12 +320,7 @@ try {
     await waitForHttp(`${URL_WEB}/login`);
     const sesion = await iniciarSesionApi("operador@demo.bo");
     // A support tab with the panel open, as in a real deploy: its EventSource reconnects by itself.
-    const pestana = await (await navegador.newContext({ baseURL: URL_WEB, locale: "es-BO" })).newPage();
-    await pestana.goto("/login");
-    await pestana.getByLabel("Correo electrónico").fill("operador@demo.bo");
-    await pestana.getByLabel("Contraseña").fill("demo1234");
-    await pestana.getByRole("button", { name: "Ingresar" }).click();
-    await pestana.getByTestId("estado-conexion").filter({ hasText: "En vivo" }).waitFor({ timeout: 20_000 });
+    const pestana = await pestanaDeSoporte();
     const feed = await fetch(`${URL_WEB}${RUTA_STREAM}`, { headers: { cookie: sesion } });
     afirmar(feed.status === 200 && feed.body, `el panel en vivo respondió ${feed.status}`);
     const lector = feed.body.getReader();
