@@ -6,7 +6,7 @@
 // instrumentation are bundled apart and would otherwise each get their own copy.
 import { setMaxListeners } from "node:events";
 
-const global = globalThis as unknown as { apagado?: AbortController };
+const global = globalThis as unknown as { apagado?: AbortController; apagadoInstalado?: boolean };
 
 // Every open live feed listens to the one signal: no "possible leak" warning past ten of them.
 function controlador() {
@@ -22,16 +22,18 @@ export function senalDeApagado(): AbortSignal {
   return controlador().signal;
 }
 
-/** Installs the handler once per process; `detener` runs after the signal (e.g. the worker's stop). */
-export function alApagar(detener: () => Promise<unknown>) {
+/** Turns SIGTERM and SIGINT into that signal; once per process, however often it is called. */
+export function instalarApagado() {
+  if (global.apagadoInstalado) return;
+  global.apagadoInstalado = true;
   const control = controlador();
-  const apagar = () => {
-    if (control.signal.aborted) return;
-    control.abort();
-    detener().catch(() => {});
-  };
-  process.once("SIGTERM", apagar);
-  process.once("SIGINT", apagar);
+  process.once("SIGTERM", () => control.abort());
+  process.once("SIGINT", () => control.abort());
+}
+
+/** Runs `detener` when the process is asked to stop (e.g. the in-server worker's stop). */
+export function alApagar(detener: () => Promise<unknown>) {
+  senalDeApagado().addEventListener("abort", () => void detener().catch(() => {}), { once: true });
 }
 
 /**

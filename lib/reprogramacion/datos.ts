@@ -116,7 +116,7 @@ export type Carga = Bloqueo & { reserva: ReservaCompleta };
 
 /** Several reservations in one round trip (a bulk move's batch), locked in id order with `bloquear`. */
 export async function cargarReservas(db: Tx, ids: number[], actorId: number, bloquear: Bloquear = false): Promise<Map<number, Carga>> {
-  const carga = Prisma.sql`
+  const consulta = Prisma.sql`
     SELECT r.id, r.usuario_id, r.destino, r.fecha_inicio, r.fecha_original, r.estado::text, r.total, r.moneda, r.numero_reprogramaciones,
            r.fecha_reprogramacion, r.motivo_reprogramacion, r.reprogramado_por_id, r.costo_reprogramacion, r.tipo_ultima_reprogramacion::text,
            r.created_at, r.updated_at, r.referencia_externa, r.cambios,
@@ -134,7 +134,7 @@ export async function cargarReservas(db: Tx, ids: number[], actorId: number, blo
   // The day's lock is an InitPlan of the outer projection: PostgreSQL runs it at the first row, once
   // the CTE has locked that row (and never when the reservation does not exist).
   const filas = await db.$queryRaw<FilaBloqueo[]>(
-    typeof bloquear === "object" ? Prisma.sql`WITH c AS (${carga}) SELECT c.*, (SELECT pg_advisory_xact_lock(hashtext(${claveDeDia(bloquear.dia)}))::text) AS dia_bloqueado FROM c` : carga,
+    typeof bloquear === "object" ? Prisma.sql`WITH c AS (${consulta}) SELECT c.*, (SELECT pg_advisory_xact_lock(hashtext(${claveDeDia(bloquear.dia)}))::text) AS dia_bloqueado FROM c` : consulta,
   );
   return new Map(filas.map((fila) => [fila.id, deFila(fila, actorId)]));
 }
