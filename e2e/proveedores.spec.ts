@@ -160,7 +160,7 @@ const smsDeReserva = async (id: number) =>
 
 test("SMS por Twilio: los informes firmados dicen «entregado» y soporte lo ve; un informe sin firma válida es 403 y no cambia nada", async ({ page }) => {
   const { id } = await reprogramarComoCliente(245, "Cambio de fecha con aviso por SMS");
-  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 10_000 }).toBe("delivered");
+  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 30_000 }).toBe("delivered");
   const [sms] = await smsDeReserva(id);
   expect(sms).toMatchObject({ estado: "ENVIADA", codigo_proveedor: null });
   const url = `${servidor()}/api/webhooks/twilio/estado/?entrega=${sms.id}`;
@@ -207,7 +207,7 @@ test("SMS que Twilio acepta pero no llega al teléfono (30003): soporte lo ve co
   const id = await reservaDirecta(cliente.id, diaHabil(250), {}, base());
   const api = await apiComo(cliente.email, servidor());
   expect((await api.post(`/api/reservas/${id}/reprogramar/`, { data: { nueva_fecha: diaHabil(253).toISOString(), motivo: "Cambio con el celular apagado" } })).status()).toBe(200);
-  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 10_000 }).toBe("undelivered");
+  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 30_000 }).toBe("undelivered");
   expect((await smsDeReserva(id))[0]).toMatchObject({ estado: "ENVIADA", codigo_proveedor: "30003" });
 
   await iniciarSesion(page, "operador@demo.bo", servidor());
