@@ -157,10 +157,13 @@ test("la reserva en soporte muestra el correo que falla (Resend 500) como reinte
 const twilioFalso = (ruta: string, init?: RequestInit) => fetch(`${process.env.TWILIO_FALSO_URL}${ruta}`, init).then((r) => r.json());
 const smsDeReserva = async (id: number) =>
   (await base().query("SELECT e.id, e.proveedor_id, e.estado::text, e.estado_proveedor, e.codigo_proveedor FROM entrega_notificacion e JOIN historial_reprogramacion h ON h.id = e.historial_id WHERE h.reserva_id = $1 AND e.canal = 'SMS'", [id])).rows;
+// The delivery and Twilio's status callback are two hops through the queue: a loaded runner took over 10 s.
+const esperarInformeSms = (id: number, esperado: string) =>
+  expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 30_000 }).toBe(esperado);
 
 test("SMS por Twilio: los informes firmados dicen «entregado» y soporte lo ve; un informe sin firma válida es 403 y no cambia nada", async ({ page }) => {
   const { id } = await reprogramarComoCliente(245, "Cambio de fecha con aviso por SMS");
-  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 30_000 }).toBe("delivered");
+  await esperarInformeSms(id, "delivered");
   const [sms] = await smsDeReserva(id);
   expect(sms).toMatchObject({ estado: "ENVIADA", codigo_proveedor: null });
   const url = `${servidor()}/api/webhooks/twilio/estado/?entrega=${sms.id}`;
@@ -207,7 +210,7 @@ test("SMS que Twilio acepta pero no llega al teléfono (30003): soporte lo ve co
   const id = await reservaDirecta(cliente.id, diaHabil(250), {}, base());
   const api = await apiComo(cliente.email, servidor());
   expect((await api.post(`/api/reservas/${id}/reprogramar/`, { data: { nueva_fecha: diaHabil(253).toISOString(), motivo: "Cambio con el celular apagado" } })).status()).toBe(200);
-  await expect.poll(async () => (await smsDeReserva(id))[0]?.estado_proveedor ?? null, { timeout: 30_000 }).toBe("undelivered");
+  await esperarInformeSms(id, "undelivered");
   expect((await smsDeReserva(id))[0]).toMatchObject({ estado: "ENVIADA", codigo_proveedor: "30003" });
 
   await iniciarSesion(page, "operador@demo.bo", servidor());
