@@ -9,15 +9,10 @@ export async function register() {
   if (process.env.NOTIFICACIONES_WORKER === "off") return;
   const global = globalThis as unknown as { workerNotificaciones?: Promise<unknown> };
   if (global.workerNotificaciones) return;
-  // On its own thread (lib/notificaciones/hilo.ts) unless NOTIFICACIONES_HILO=off. Either way it
-  // keeps retrying by itself while the database is unreachable.
-  const worker =
-    process.env.NOTIFICACIONES_HILO === "off"
-      ? Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client")]).then(([{ iniciarWorker }, { prisma }]) => iniciarWorker({ db: prisma, disposicion: "servidor" }))
-      : import("@/lib/notificaciones/hilo").then(({ iniciarWorkerEnHilo }) => iniciarWorkerEnHilo());
+  const [{ iniciarWorker }, { prisma }] = await Promise.all([import("@/lib/notificaciones/worker"), import("@/lib/db/client")]);
+  // It keeps retrying by itself while the database is unreachable.
+  const worker = iniciarWorker({ db: prisma, disposicion: "servidor" });
   global.workerNotificaciones = worker;
-  // The thread takes a few seconds to load its modules: the server answers once deliveries can run.
-  await worker;
   // On SIGTERM the worker is asked to stop (if next start's exit cuts that short, the sweep of any
   // other worker frees the jobs it held).
   alApagar(async () => (await worker).stop());
