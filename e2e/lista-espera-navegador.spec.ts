@@ -6,9 +6,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { apiComo, clienteNuevo, db, diaHabil, diaLocal, fijarCapacidad, reservaDirecta } from "./api-helpers";
 import { iniciarSesion, revisarPagina } from "./helpers";
 
-/** Closes the toasts: a fading one is low-contrast text that axe rightly flags, and it hides the page. */
-// A toast can appear after the first round of closing (a fresh-clone CI run saw one left): close
-// again until none is left.
+/**
+ * Closes the toasts: a fading one is low-contrast text that axe rightly flags, and it hides the page.
+ * A toast can appear after a round of closing (a fresh-clone CI run saw one left), so it closes again
+ * until none is left.
+ */
 async function sinAvisos(page: Page) {
   await expect(async () => {
     for (const cerrar of await page.getByRole("button", { name: "Cerrar aviso" }).all()) await cerrar.click({ timeout: 2000 }).catch(() => {});
